@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ActionBot.Core.Extraction.Fields;
+
+/// <summary>
+/// Reads dates the way a person writes them: ISO (2024-03-03), "March 3, 2024", "3 March 2024".
+/// Numeric forms such as 3/4/2024 are left unparsed: month and day cannot be told apart.
+/// </summary>
+public static partial class DueDateParser
+{
+    private const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+    private const string AnyDate =
+        @"(?<iso>(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2}))" +
+        @"|(?<mdy>(?<mon>" + Months + @")\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4}))" +
+        @"|(?<dmy>(?<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon3>" + Months + @")\.?,?\s+(?<y3>\d{4}))";
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + AnyDate + @")(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|before|no\s+later\s+than|until)\s*(?:[:=\-–]\s*|on\s+)?(?:" + AnyDate + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DueAnnotation();
+
+    [GeneratedRegex(@"\b(?:due|by|deadline|eta)\s*[:\-]?\s*\d{1,2}/\d{1,2}/\d{2,4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AmbiguousDue();
+
+    /// <summary>The due date an entry's text announces ("by March 3, 2024", "Due: 2024-03-03").</summary>
+    public static DateOnly? ParseDue(string text) => First(DueAnnotation().Matches(text));
+
+    /// <summary>True when the text gives a due date only in a form that cannot be read safely.</summary>
+    public static bool HasAmbiguousDue(string text) => AmbiguousDue().IsMatch(text);
+
+    /// <summary>A date anywhere in the text (a table cell, a title, a "Date:" line).</summary>
+    public static DateOnly? ParseAny(string? text) => string.IsNullOrEmpty(text) ? null : First(Date().Matches(text));
+
+    private static DateOnly? First(MatchCollection matches)
+    {
+        foreach (Match match in matches)
+        {
+            if (ToDate(match) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? ToDate(Match m)
+    {
+        var (year, month, day) =
+            m.Groups["iso"].Success ? (m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value)
+            : m.Groups["mdy"].Success ? (m.Groups["y2"].Value, MonthNumber(m.Groups["mon"].Value), m.Groups["d2"].Value)
+            : (m.Groups["y3"].Value, MonthNumber(m.Groups["mon3"].Value), m.Groups["d3"].Value);
+        var y = int.Parse(year, CultureInfo.InvariantCulture);
+        var mo = int.Parse(month, CultureInfo.InvariantCulture);
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        return y is >= 1970 and <= 2200 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)
+            ? new DateOnly(y, mo, d)
+            : null;
+    }
+
+    private static string MonthNumber(string name)
+    {
+        var index = Array.FindIndex(MonthPrefixes, p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        return (index + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] MonthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+}

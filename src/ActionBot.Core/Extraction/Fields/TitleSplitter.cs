@@ -1,0 +1,62 @@
+namespace ActionBot.Core.Extraction.Fields;
+
+/// <summary>
+/// Splits an entry into a short title and the rest. The title is always a verbatim prefix of the text,
+/// so nothing is lost: a bold lead-in label, else the first sentence, cut on a word boundary.
+/// </summary>
+public static class TitleSplitter
+{
+    public const int MaxTitleLength = 100;
+
+    private static readonly string[] Abbreviations = ["e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "mr.", "ms.", "dr.", "no.", "fig.", "min.", "max.", "est."];
+
+    public static (string Title, string? Details) Split(string text, string? leadIn)
+    {
+        var end = leadIn is { Length: > 0 } && text.StartsWith(leadIn, StringComparison.Ordinal) && leadIn.Length < text.Length
+            ? leadIn.Length
+            : FirstSentenceEnd(text);
+        if (end > MaxTitleLength)
+        {
+            end = WordBoundaryBefore(text, MaxTitleLength);
+        }
+
+        var title = text[..end].TrimEnd();
+        var details = text[end..].Trim();
+        return (title, details.Length == 0 ? null : details);
+    }
+
+    /// <summary>Where the first sentence ends: after . ! or ? followed by a space, abbreviations aside.</summary>
+    internal static int FirstSentenceEnd(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !EndsWithAbbreviation(text, i + 1))
+            {
+                return i + 1;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static bool EndsWithAbbreviation(ReadOnlySpan<char> text, int end)
+    {
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (end >= abbreviation.Length && text.Slice(end - abbreviation.Length, abbreviation.Length).Equals(abbreviation, StringComparison.OrdinalIgnoreCase)
+                && (end == abbreviation.Length || !char.IsLetter(text[end - abbreviation.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int WordBoundaryBefore(string text, int limit)
+    {
+        var space = text.LastIndexOf(' ', limit);
+        // A single word longer than the limit (a URL) is cut where the limit falls.
+        return space > 0 ? space : limit;
+    }
+}

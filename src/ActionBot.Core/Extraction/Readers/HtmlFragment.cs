@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using ActionBot.Core.Extraction.Text;
+
+namespace ActionBot.Core.Extraction.Readers;
+
+/// <summary>A heading or list entry found in a raw HTML block.</summary>
+internal readonly record struct HtmlPart(int HeadingLevel, string Text, int Line)
+{
+    public bool IsHeading => HeadingLevel > 0;
+}
+
+/// <summary>
+/// Reads headings and list entries out of raw HTML inside Markdown (<c>&lt;h2&gt;</c>, <c>&lt;li&gt;</c>).
+/// A small forward scanner, not a full HTML parser: postmortems use only simple markup.
+/// </summary>
+internal static class HtmlFragment
+{
+    public static List<HtmlPart> Read(string html, int firstLine)
+    {
+        var parts = new List<HtmlPart>();
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            var name = TagName(html, i + 1);
+            var open = html.IndexOf('>', i);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var level = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
+            if (level > 0 || name == "li")
+            {
+                var end = ContentEnd(html, open + 1, level > 0 ? $"</{name}" : null);
+                var text = TextFolding.Fold(WebUtility.HtmlDecode(StripTags(html.AsSpan(open + 1, end - open - 1))));
+                if (text.Length > 0)
+                {
+                    parts.Add(new HtmlPart(level, text, firstLine + CountLines(html, i)));
+                }
+            }
+
+            i = open + 1;
+        }
+
+        return parts;
+    }
+
+    private static string TagName(string html, int start)
+    {
+        var end = start;
+        while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+        {
+            end++;
+        }
+
+        return html[start..end].ToLowerInvariant();
+    }
+
+    // A list entry ends at its closing tag, the next entry, a nested list or the end of its list.
+    private static int ContentEnd(string html, int start, string? closing)
+    {
+        string[] stops = closing is null ? ["</li", "<li", "<ul", "<ol", "</ul", "</ol"] : [closing];
+        var end = html.Length;
+        foreach (var stop in stops)
+        {
+            var at = html.IndexOf(stop, start, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at < end)
+            {
+                end = at;
+            }
+        }
+
+        return end;
+    }
+
+    private static string StripTags(ReadOnlySpan<char> html)
+    {
+        var builder = new StringBuilder(html.Length);
+        var inTag = false;
+        foreach (var c in html)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+            }
+            else if (c == '>' && inTag)
+            {
+                inTag = false;
+                builder.Append(' ');
+            }
+            else if (!inTag)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static int CountLines(string text, int end) => text.AsSpan(0, end).Count('\n');
+}

@@ -1,0 +1,70 @@
+using ActionBot.Core.Extraction.Sections;
+
+namespace ActionBot.Core.Extraction.Readers;
+
+internal enum ColumnRole
+{
+    Other,
+    Task,
+    Description,
+    Owner,
+    Due,
+    Priority,
+    Kind,
+    Ticket,
+    Status,
+}
+
+/// <summary>Maps the header of an action-item table to what each column holds.</summary>
+internal static class TableColumns
+{
+    private static readonly (ColumnRole Role, string[] Words)[] Vocabulary =
+    [
+        (ColumnRole.Owner, ["owner", "owners", "assignee", "assignees", "assigned", "who", "responsible", "dri", "poc", "team"]),
+        (ColumnRole.Due, ["due", "deadline", "date", "eta", "target", "when", "by"]),
+        (ColumnRole.Priority, ["priority", "prio", "pri"]),
+        (ColumnRole.Kind, ["type", "kind", "category"]),
+        (ColumnRole.Status, ["status", "state", "done", "progress", "complete"]),
+        (ColumnRole.Task, ["action", "actions", "task", "tasks", "todo", "follow", "followup", "remediation", "recommendation", "measure", "improvement", "fix", "step"]),
+        (ColumnRole.Ticket, ["ticket", "issue", "bug", "jira", "link", "tracking", "tracker", "pr", "reference", "ref", "url"]),
+        (ColumnRole.Description, ["item", "description", "details", "detail", "what", "title", "summary", "notes", "name"]),
+    ];
+
+    public static ColumnRole[] Map(IReadOnlyList<string> headers)
+    {
+        var roles = headers.Select(RoleOf).ToArray();
+        if (!roles.Contains(ColumnRole.Task))
+        {
+            // No "Action" column: the first descriptive column, else the first unmapped one, holds the task.
+            var index = Array.IndexOf(roles, ColumnRole.Description);
+            index = index >= 0 ? index : Array.IndexOf(roles, ColumnRole.Other);
+            if (index >= 0)
+            {
+                roles[index] = ColumnRole.Task;
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>A table whose header speaks of actions and of who or when: an action-item table wherever it stands.</summary>
+    public static bool LookLikeActionItems(IReadOnlyList<string> headers)
+    {
+        var roles = headers.Select(RoleOf).ToList();
+        return roles.Contains(ColumnRole.Task) && (roles.Contains(ColumnRole.Owner) || roles.Contains(ColumnRole.Due));
+    }
+
+    private static ColumnRole RoleOf(string header)
+    {
+        var words = SectionVocabulary.Normalize(header);
+        foreach (var (role, vocabulary) in Vocabulary)
+        {
+            if (vocabulary.Any(word => words.Contains($" {word} ", StringComparison.Ordinal)))
+            {
+                return role;
+            }
+        }
+
+        return ColumnRole.Other;
+    }
+}

@@ -1,0 +1,92 @@
+using ActionBot.Core.Extraction.Fields;
+using ActionBot.Core.Extraction.Sections;
+using ActionBot.Core.Extraction.Text;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ActionBot.Core.Extraction.Readers;
+
+/// <summary>Reads the rows of an action-item table, mapping columns by their header.</summary>
+internal static class TableEntryReader
+{
+    private static readonly string[] DoneValues = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "yes", "y", "[x]", "x", "✅", "✔", "✔️", "☑", "☑️"];
+
+    public static int Read(Table table, SectionContext section, List<EntryDraft> drafts, List<ExtractionWarning> warnings)
+    {
+        var rows = table.OfType<TableRow>().ToList();
+        var header = rows.FirstOrDefault(r => r.IsHeader);
+        if (header is null || !(section.HoldsTasks || (section.Role == SectionRole.Neutral && TableColumns.LookLikeActionItems(Cells(header)))))
+        {
+            return 0;
+        }
+
+        var roles = TableColumns.Map(Cells(header));
+        var count = 0;
+        foreach (var row in rows.Where(r => !r.IsHeader))
+        {
+            if (ReadRow(row, roles, section, warnings) is { } draft)
+            {
+                drafts.Add(draft);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static EntryDraft? ReadRow(TableRow row, ColumnRole[] roles, SectionContext section, List<ExtractionWarning> warnings)
+    {
+        var cells = Cells(row);
+        string Cell(ColumnRole role) => string.Join(" ", roles.Select((r, i) => r == role && i < cells.Count ? cells[i] : string.Empty).Where(c => c.Length > 0));
+        var text = TextFolding.Fold($"{Cell(ColumnRole.Task)} {Cell(ColumnRole.Description)}");
+        if (text.Length == 0 || text.All(c => c is '-' or ':' or ' '))
+        {
+            return null;
+        }
+
+        var due = Cell(ColumnRole.Due);
+        var line = row.Line + 1;
+        if (due.Length > 0 && DueDateParser.ParseAny(due) is null)
+        {
+            warnings.Add(new ExtractionWarning(line, $"due date \"{due}\" left unread: write it as 2024-03-04 or March 4, 2024"));
+        }
+
+        var status = Cell(ColumnRole.Status).ToLowerInvariant();
+        return new EntryDraft(text, line, section)
+        {
+            Structured = true,
+            LeadIn = Cell(ColumnRole.Task) is { Length: > 0 } task && Cell(ColumnRole.Description).Length > 0 ? TextFolding.Fold(task) : null,
+            Owners = OwnerParser.ParseList(Cell(ColumnRole.Owner)),
+            Due = DueDateParser.ParseAny(due),
+            Priority = PriorityParser.ParseValue(Cell(ColumnRole.Priority)),
+            Kind = KindParser.ParseValue(Cell(ColumnRole.Kind)),
+            Done = DoneValues.Contains(status),
+            Ticket = TicketOf(row, roles) ?? NullIfEmpty(Cell(ColumnRole.Ticket)),
+        };
+    }
+
+    private static List<string> Cells(TableRow row) =>
+        row.OfType<TableCell>().Select(cell => TextFolding.Fold(string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => InlineText.Read(p.Inline, p.Line + 1).Text)))).ToList();
+
+    // A link in the ticket column is the ticket; its text may only say "JIRA-12".
+    private static string? TicketOf(TableRow row, ColumnRole[] roles)
+    {
+        var cells = row.OfType<TableCell>().ToList();
+        for (var i = 0; i < cells.Count && i < roles.Length; i++)
+        {
+            if (roles[i] == ColumnRole.Ticket)
+            {
+                var link = cells[i].Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage);
+                if (link?.Url is { Length: > 0 } url)
+                {
+                    return url;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
