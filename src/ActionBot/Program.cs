@@ -1,1 +1,3 @@
-return 0;
+using ActionBot.Cli;
+
+return await ActionBotCli.RunAsync(args, CliConsole.FromSystemConsole());

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace ActionBot.Cli;
+
+/// <summary>The command tree of the ActionBot executable and its entry point.</summary>
+public static class ActionBotCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand("ActionBot finds the action items of postmortems written in Markdown.");
+        var extract = ExtractCommand.Create(console);
+        root.Subcommands.Add(extract);
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        var defaultHelp = (HelpAction)help.Action!;
+        defaultHelp.MaxWidth = console.Width;
+        help.Action = new HelpWithExamplesAction(defaultHelp, ExtractCommand.Examples, clearsParseErrors: true);
+
+        // Until `serve` lands, a bare invocation should teach rather than fail; `actionbot bogus` still fails.
+        root.Action = new HelpWithExamplesAction(defaultHelp, ExtractCommand.Examples, clearsParseErrors: false);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var parse = Build(console).Parse(args);
+
+        // System.CommandLine answers parse errors with 1; we promise 2 for bad usage.
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"actionbot: {error.Message}").ConfigureAwait(false);
+            }
+
+            var root = parse.RootCommandResult.Command;
+            var command = parse.CommandResult.Command == root ? root.Name : $"{root.Name} {parse.CommandResult.Command.Name}";
+            await console.Error.WriteLineAsync($"Run '{command} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadUsage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,87 @@
+using ActionBot.Cli.Formatters;
+using static ActionBot.Tests.Cli.Formatters.Postmortems;
+
+namespace ActionBot.Tests.Cli.Formatters;
+
+public sealed class TableFormatterTests
+{
+    private const string LongTitle =
+        "Require an explicit environment on every write command of the feature flag command line tool and its scripts";
+
+    private static readonly ExtractedPostmortem Busy = One(
+        "postmortems/2025/01/a-rather-long-folder-name/2025-01-17-checkout-errors-after-a-flag-push.md",
+        "Checkout errors after a feature-flag push to the wrong environment on a Friday",
+        new DateOnly(2025, 1, 17),
+        Item(LongTitle, owners: ["tomasz-wojcik", "priya-raman", "dkoval"], due: new DateOnly(2025, 1, 31), priority: "P1"),
+        Item("Add a synthetic checkout test", priority: "P2", done: true));
+
+    [Fact]
+    public void EveryLine_FitsIn80Columns()
+    {
+        var lines = Write(80, Busy);
+
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length}: {line}"));
+    }
+
+    [Fact]
+    public void LongTitle_IsCutOnAWordBoundaryWithAnEllipsis()
+    {
+        var row = Write(80, Busy).Single(line => line.Contains("Require", StringComparison.Ordinal));
+
+        var title = row[row.IndexOf("Require", StringComparison.Ordinal)..].Split("…")[0];
+        Assert.StartsWith(title, LongTitle, StringComparison.Ordinal);
+        Assert.Equal(' ', LongTitle[title.Length]);
+    }
+
+    [Fact]
+    public void Rows_ShowNumberStateOwnersDueAndPriority()
+    {
+        var lines = Write(120, Busy);
+
+        Assert.Matches(@"^1  \[ \]  Require .*…\s+tomasz-wojcik \+2  2025-01-31  P1$", lines[2]);
+        Assert.Matches(@"^2  \[x\]  Add a synthetic checkout test\s+-\s+-\s+P2$", lines[3]);
+    }
+
+    [Fact]
+    public void Header_NamesSourceTitleAndDate()
+    {
+        var header = Write(80, One("pm.md", "Cache stampede", new DateOnly(2024, 2, 14)))[0];
+
+        Assert.Equal("pm.md — Cache stampede (2024-02-14)", header);
+    }
+
+    [Fact]
+    public void LongSource_KeepsItsFileName()
+    {
+        var header = Write(80, Busy)[0];
+
+        Assert.StartsWith("…", header, StringComparison.Ordinal);
+        Assert.Contains("flag-push.md — Checkout errors", header, StringComparison.Ordinal);
+        Assert.EndsWith("(2025-01-17)", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WiderTerminal_ShowsMoreOfTheTitle()
+    {
+        var narrow = Write(80, Busy)[2];
+        var wide = Write(160, Busy)[2];
+
+        Assert.True(wide.Length > narrow.Length);
+        Assert.Contains(LongTitle, wide, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostmortemWithoutItems_SaysSo()
+    {
+        var lines = Write(80, One("pm.md", null, null));
+
+        Assert.Equal(["pm.md", "  (no action items found)"], lines);
+    }
+
+    private static string[] Write(int width, params ExtractedPostmortem[] postmortems)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        new TableFormatter(width).Write(postmortems, output);
+        return output.ToString().TrimEnd('\n').Split('\n');
+    }
+}
