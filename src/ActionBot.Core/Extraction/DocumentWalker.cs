@@ -121,14 +121,18 @@ internal sealed class DocumentWalker
     {
         foreach (var part in HtmlFragment.Read(html.Lines.ToString(), html.Line + 1))
         {
-            if (part.IsHeading)
+            switch (part.Kind)
             {
-                EnterHeading(part.HeadingLevel, part.Text, part.Line);
-            }
-            else if (_sections.Current.HoldsTasks)
-            {
-                Drafts.Add(new EntryDraft(part.Text, part.Line, _sections.Current));
-                _entriesInSection++;
+                case HtmlPartKind.Heading:
+                    EnterHeading(part.HeadingLevel, part.Text, part.Line);
+                    break;
+                case HtmlPartKind.Paragraph:
+                    VisitParagraph(new PlainParagraph(part.Text, null, null, [new TextLine(part.Text, part.Line)]));
+                    break;
+                case HtmlPartKind.ListItem when _sections.Current.HoldsTasks:
+                    Drafts.Add(new EntryDraft(part.Text, part.Line, _sections.Current));
+                    _entriesInSection++;
+                    break;
             }
         }
     }

@@ -4,11 +4,15 @@ using ActionBot.Core.Extraction.Text;
 
 namespace ActionBot.Core.Extraction.Readers;
 
-/// <summary>A heading or list entry found in a raw HTML block.</summary>
-internal readonly record struct HtmlPart(int HeadingLevel, string Text, int Line)
+internal enum HtmlPartKind
 {
-    public bool IsHeading => HeadingLevel > 0;
+    Heading,
+    ListItem,
+    Paragraph,
 }
+
+/// <summary>A heading, list entry or paragraph found in a raw HTML block.</summary>
+internal readonly record struct HtmlPart(HtmlPartKind Kind, int HeadingLevel, string Text, int Line);
 
 /// <summary>
 /// Reads headings and list entries out of raw HTML inside Markdown (<c>&lt;h2&gt;</c>, <c>&lt;li&gt;</c>).
@@ -30,13 +34,14 @@ internal static class HtmlFragment
             }
 
             var level = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
-            if (level > 0 || name == "li")
+            HtmlPartKind? kind = level > 0 ? HtmlPartKind.Heading : name == "li" ? HtmlPartKind.ListItem : name == "p" ? HtmlPartKind.Paragraph : null;
+            if (kind is { } found)
             {
-                var end = ContentEnd(html, open + 1, level > 0 ? $"</{name}" : null);
+                var end = ContentEnd(html, open + 1, found == HtmlPartKind.ListItem ? null : $"</{name}");
                 var text = TextFolding.Fold(WebUtility.HtmlDecode(StripTags(html.AsSpan(open + 1, end - open - 1))));
                 if (text.Length > 0)
                 {
-                    parts.Add(new HtmlPart(level, text, firstLine + CountLines(html, i)));
+                    parts.Add(new HtmlPart(found, level, text, firstLine + CountLines(html, i)));
                 }
             }
 

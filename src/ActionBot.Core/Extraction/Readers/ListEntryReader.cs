@@ -1,4 +1,5 @@
 using System.Text;
+using ActionBot.Core.Extraction.Fields;
 using ActionBot.Core.Extraction.Sections;
 using ActionBot.Core.Extraction.Text;
 using Markdig.Syntax;
@@ -90,8 +91,12 @@ internal static class ListEntryReader
 
         var isBoldOnly = own.LeadIn is not null && own.Text == own.LeadIn;
         var isShortColonLine = own.Text.EndsWith(':') && own.Text.Split(' ').Length <= 10;
-        return isBoldOnly || isShortColonLine ? own.Text.TrimEnd(':', ' ') : null;
+        return isBoldOnly || isShortColonLine || IsNounLabel(own.Text) ? own.Text.TrimEnd(':', ' ') : null;
     }
+
+    // "Monitoring", "Short-term", "Database changes" over a nested list: a few words, no sentence, no verb to do.
+    private static bool IsNounLabel(string text) =>
+        text.Split(' ').Length <= 4 && !char.IsPunctuation(text[^1]) && !Phrasing.StartsWithImperative(text) && !Phrasing.IsToDo(text);
 
     private static bool IsBareLabel(PlainParagraph own) => own.LeadIn is not null && own.Text == own.LeadIn && own.Text.EndsWith(':');
 

@@ -10,8 +10,6 @@ namespace ActionBot.Core.Extraction.Readers;
 /// </summary>
 internal static class ProseEntryReader
 {
-    private static readonly char[] Bullets = ['•', '◦', '▪', '‣', '·', '–', '—', '-', '*', '+', '>'];
-
     /// <param name="explicitOnly">
     /// Beside a list, prose is mostly introduction and closing remarks: only sentences with an explicit
     /// subject committing to work ("We will also...") count there, not bare instructions.
@@ -34,34 +32,24 @@ internal static class ProseEntryReader
     /// </summary>
     public static bool TryReadLineEntries(IReadOnlyList<TextLine> lines, SectionContext section, List<EntryDraft> drafts)
     {
-        if (lines.Count < 2 || !lines.All(l => MarkerLength(l.Text) > 0))
+        if (lines.Count < 2 || !lines.All(l => ListMarker.Length(l.Text) > 0 || CheckboxState(l.Text) is not null))
         {
             return false;
         }
 
         foreach (var line in lines)
         {
-            drafts.Add(new EntryDraft(line.Text[MarkerLength(line.Text)..].Trim(), line.Line, section));
+            var text = line.Text[ListMarker.Length(line.Text)..].TrimStart();
+            var isChecked = CheckboxState(text);
+            drafts.Add(new EntryDraft(isChecked is null ? text : text[3..].Trim(), line.Line, section) { Checked = isChecked });
         }
 
         return true;
     }
 
-    private static int MarkerLength(string text)
-    {
-        if (text.Length > 1 && Array.IndexOf(Bullets, text[0]) >= 0 && text[1] == ' ')
-        {
-            return 2;
-        }
-
-        var digits = 0;
-        while (digits < text.Length && digits < 3 && char.IsAsciiDigit(text[digits]))
-        {
-            digits++;
-        }
-
-        return digits > 0 && digits + 1 < text.Length && text[digits] is '.' or ')' && text[digits + 1] == ' ' ? digits + 2 : 0;
-    }
+    // "[ ] Rotate the keys" or "[x] Rotate the keys" written without a list marker.
+    private static bool? CheckboxState(string text) =>
+        text.Length > 3 && text[0] == '[' && text[2] == ']' && text[3] == ' ' && text[1] is ' ' or 'x' or 'X' ? text[1] != ' ' : null;
 
     // Sentences may run across the source lines of a wrapped paragraph: split the joined text, keep each start line.
     private static IEnumerable<(string Sentence, int Line)> Sentences(IReadOnlyList<TextLine> lines)

@@ -5,6 +5,7 @@ namespace ActionBot.Core.Extraction.Readers;
 internal enum ColumnRole
 {
     Other,
+    Index,
     Task,
     Description,
     Owner,
@@ -57,6 +58,12 @@ internal static class TableColumns
     private static ColumnRole RoleOf(string header)
     {
         var words = SectionVocabulary.Normalize(header);
+        // "#", "No.", "ID": a row number is never the task.
+        if (words.Trim() is "" or "no" or "nr" or "num" or "number" or "id" or "s no" or "sl no" or "n")
+        {
+            return ColumnRole.Index;
+        }
+
         foreach (var (role, vocabulary) in Vocabulary)
         {
             if (vocabulary.Any(word => words.Contains($" {word} ", StringComparison.Ordinal)))

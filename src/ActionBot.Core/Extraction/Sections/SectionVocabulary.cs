@@ -22,7 +22,8 @@ public static class SectionVocabulary
         "task", "tasks", "todo", "todos", "to do", "to dos", "improvements", "improvement", "fixes", "future work",
         "going forward", "moving forward", "what s next", "what is next", "whats next", "recommendations",
         "recommendation", "what we are doing", "what we re doing", "what we will do", "what we ll do", "doing about",
-        "safeguards", "long term", "short term", "open items", "work items", "backlog",
+        "safeguards", "long term", "short term", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
+        "changes we are making", "changes we re making", "what we are changing", "what we re changing", "what we will change",
     ]);
 
     private static readonly string[] NotTasks = Phrases(

@@ -39,7 +39,7 @@ internal static class FlatMarkdown
         marker = string.Empty;
         var rest = line.AsSpan();
         int length;
-        while ((length = MarkerLength(rest)) > 0)
+        while ((length = ListMarker.Length(rest)) > 0)
         {
             if (marker.Length == 0)
             {
@@ -50,31 +50,5 @@ internal static class FlatMarkdown
         }
 
         return rest.ToString();
-    }
-
-    private static int MarkerLength(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return 0;
-        }
-
-        if (text[0] == '>')
-        {
-            return text.Length > 1 && text[1] == ' ' ? 2 : 1;
-        }
-
-        if (text[0] is '-' or '*' or '+')
-        {
-            return text.Length > 1 && text[1] == ' ' ? 2 : 0;
-        }
-
-        var digits = 0;
-        while (digits < text.Length && digits < 9 && char.IsAsciiDigit(text[digits]))
-        {
-            digits++;
-        }
-
-        return digits > 0 && digits + 1 < text.Length && text[digits] is '.' or ')' && text[digits + 1] == ' ' ? digits + 2 : 0;
     }
 }
