@@ -4,7 +4,10 @@ using ActionBot.Core.Extraction;
 
 namespace ActionBot.Cli.Formatters;
 
-/// <summary>Writes aligned columns for people at a terminal; no line is wider than <c>width</c>.</summary>
+/// <summary>
+/// Writes aligned columns for people at a terminal; no line is wider than <c>width</c>. A long title
+/// wraps onto continuation lines rather than being cut: the task is the one thing worth reading whole.
+/// </summary>
 public sealed class TableFormatter(int width) : IExtractFormatter
 {
     private const string Gap = "  ";
@@ -60,14 +63,19 @@ public sealed class TableFormatter(int width) : IExtractFormatter
         var widths = ColumnWidths(rows);
         foreach (var row in rows)
         {
-            var line = new StringBuilder();
-            for (var column = 0; column < row.Length; column++)
+            var titleLines = TextFit.Wrap(row[TitleColumn], widths[TitleColumn]);
+            for (var lineIndex = 0; lineIndex < titleLines.Count; lineIndex++)
             {
-                var cell = TextFit.Truncate(row[column], widths[column]);
-                line.Append(column == 0 ? cell.PadLeft(widths[column]) : Gap + cell.PadRight(widths[column]));
-            }
+                var cells = lineIndex == 0 ? row : new string[row.Length];
+                var line = new StringBuilder();
+                for (var column = 0; column < row.Length; column++)
+                {
+                    var cell = column == TitleColumn ? titleLines[lineIndex] : TextFit.Truncate(cells[column] ?? "", widths[column]);
+                    line.Append(column == 0 ? cell.PadLeft(widths[column]) : Gap + cell.PadRight(widths[column]));
+                }
 
-            output.WriteLine(line.ToString().TrimEnd());
+                output.WriteLine(line.ToString().TrimEnd());
+            }
         }
     }
 
