@@ -11,6 +11,7 @@ namespace ActionBot.Core.Extraction;
 internal sealed class DocumentWalker
 {
     private const int MaxContainerDepth = 32;
+    private const int MaxLabelLineLength = 120;
 
     private readonly SectionTracker _sections = new();
     private readonly List<(int Level, string Text)> _headings = [];
@@ -40,7 +41,8 @@ internal sealed class DocumentWalker
                 case HeadingBlock heading:
                     EnterHeading(heading.Level, InlineText.Read(heading.Inline, heading.Line + 1).Text, heading.Line + 1);
                     break;
-                case ParagraphBlock paragraph:
+                // Outside a section of tasks only labels matter, and a label opens with bold or a short line.
+                case ParagraphBlock paragraph when _sections.Current.HoldsTasks || InlineText.MayBeLabel(paragraph.Inline, MaxLabelLineLength):
                     VisitParagraph(InlineText.Read(paragraph.Inline, paragraph.Line + 1));
                     break;
                 case ListBlock list:

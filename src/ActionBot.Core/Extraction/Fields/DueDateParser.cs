@@ -26,13 +26,29 @@ public static partial class DueDateParser
     private static partial Regex AmbiguousDue();
 
     /// <summary>The due date an entry's text announces ("by March 3, 2024", "Due: 2024-03-03").</summary>
-    public static DateOnly? ParseDue(string text) => First(DueAnnotation().Matches(text));
+    public static DateOnly? ParseDue(string text) => HasYear(text) ? First(DueAnnotation().Matches(text)) : null;
 
     /// <summary>True when the text gives a due date only in a form that cannot be read safely.</summary>
-    public static bool HasAmbiguousDue(string text) => AmbiguousDue().IsMatch(text);
+    public static bool HasAmbiguousDue(string text) => text.Contains('/', StringComparison.Ordinal) && AmbiguousDue().IsMatch(text);
 
     /// <summary>A date anywhere in the text (a table cell, a title, a "Date:" line).</summary>
-    public static DateOnly? ParseAny(string? text) => string.IsNullOrEmpty(text) ? null : First(Date().Matches(text));
+    public static DateOnly? ParseAny(string? text) => text is null || !HasYear(text) ? null : First(Date().Matches(text));
+
+    // Every date we read has a four-digit year; text without four digits in a row needs no regex.
+    private static bool HasYear(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static DateOnly? First(MatchCollection matches)
     {

@@ -10,9 +10,16 @@ public static partial class KindParser
 
     public static ActionItemKind? Parse(string text)
     {
+        if (!KindWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
         var match = Tag().Match(text);
         return match.Success ? ParseValue(match.Groups["kind"].Value) : null;
     }
+
+    private static readonly string[] KindWords = ["prevent", "correct", "mitigat"];
 
     /// <summary>A cell or value that holds only the kind ("Prevent", "corrective", "mitigate").</summary>
     public static ActionItemKind? ParseValue(string? value)

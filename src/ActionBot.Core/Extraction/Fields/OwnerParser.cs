@@ -24,6 +24,11 @@ public static partial class OwnerParser
     public static IReadOnlyList<string> Parse(string text)
     {
         var owners = new List<string>();
+        if (!MayNameOwner(text))
+        {
+            return owners;
+        }
+
         foreach (Match match in Annotation().Matches(text))
         {
             AddNames(owners, TrailingAnnotation().Replace(match.Groups["names"].Value, string.Empty));
@@ -36,6 +41,12 @@ public static partial class OwnerParser
 
         return owners;
     }
+
+    // Cheap test first: most entries name nobody, and the regexes need not run on them.
+    private static bool MayNameOwner(string text) =>
+        text.Contains('@', StringComparison.Ordinal) || OwnerWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] OwnerWords = ["owner", "assign", "responsible", "dri", "poc"];
 
     /// <summary>Names in a table cell or front-matter value: "alice, @bob and Carol Diaz".</summary>
     public static IReadOnlyList<string> ParseList(string? value)

@@ -14,6 +14,11 @@ public static partial class PriorityParser
     /// <summary>The priority an entry's text announces, or null.</summary>
     public static string? Parse(string text)
     {
+        if (!MayNamePriority(text))
+        {
+            return null;
+        }
+
         var numbered = Numbered().Match(text);
         if (numbered.Success)
         {
@@ -34,6 +39,21 @@ public static partial class PriorityParser
         }
 
         return Parse(trimmed) ?? Normalize(trimmed);
+    }
+
+    private static readonly string[] PriorityWords = ["prio", "critical", "urgent", "high", "medium", "low"];
+
+    private static bool MayNamePriority(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] is 'P' or 'p' && text[i + 1] is >= '0' and <= '4')
+            {
+                return true;
+            }
+        }
+
+        return PriorityWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string FirstSuccessful(Match match) =>

@@ -10,19 +10,25 @@ public static partial class TrailingNotesParser
 {
     private const string Statuses = "in[ -]progress|wip|done|completed?|open|closed|todo|to[ -]do|tbd|pending|ongoing|not[ -]started|blocked|fixed|resolved|shipped|merged|planned|in[ -]review|started";
 
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex Status();
 
     private const string Ticket = @"#\d+|[A-Z][A-Z0-9_]{1,15}-\d+|https?://\S+";
 
+    // Both patterns are anchored at the end, so they are matched right to left: linear, and cheap on long text.
     // A ticket at the end counts when bracketed, introduced ("tracked in #42") or set off by a dash; a bare URL always.
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex TrailingTicket();
 
     private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "✅", "✔", "✔️", "☑", "☑️"];
 
     public static TrailingNotes Parse(string text)
     {
+        if (!MayEndWithNote(text))
+        {
+            return new TrailingNotes(text, false, null);
+        }
+
         var done = false;
         string? ticket = null;
         // Notes may be stacked ("... (#42) (done)"); a handful of passes strips them all.
@@ -49,4 +55,28 @@ public static partial class TrailingNotesParser
 
         return new TrailingNotes(text.TrimEnd(' ', '-', '–', '—', ',', ';', '|'), done, ticket);
     }
+
+    // A note ends in a bracket, a ticket number, a URL, a status word or a check mark; most entries end in a word.
+    private static bool MayEndWithNote(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd().TrimEnd('.');
+        if (trimmed.IsEmpty)
+        {
+            return false;
+        }
+
+        var last = trimmed[^1];
+        if (last is ')' or ']' || char.IsAsciiDigit(last) || last > '\u024F' || text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var wordStart = trimmed.LastIndexOfAny(' ', '-', ':');
+        var lastWord = trimmed[(wordStart + 1)..].ToString().ToLowerInvariant();
+        return StatusWords.Contains(lastWord);
+    }
+
+    private static readonly HashSet<string> StatusWords =
+        ["progress", "wip", "done", "complete", "completed", "open", "closed", "todo", "do", "tbd", "pending", "ongoing", "started",
+         "blocked", "fixed", "resolved", "shipped", "merged", "planned", "review"];
 }

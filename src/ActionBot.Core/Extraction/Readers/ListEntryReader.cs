@@ -31,8 +31,13 @@ internal static class ListEntryReader
 
     private static int ReadItem(ListItemBlock item, SectionContext section, List<EntryDraft> drafts, int depth)
     {
-        var own = OwnParagraph(item);
         var nested = item.OfType<ListBlock>().ToList();
+        if (!section.HoldsTasks && nested.Count == 0)
+        {
+            return 0; // outside a section of tasks only a group label, which has a nested list, can open one
+        }
+
+        var own = OwnParagraph(item);
         var label = GroupLabel(own, nested.Count > 0);
         if (label is not null || (own.Text.Length == 0 && own.Checked is null))
         {

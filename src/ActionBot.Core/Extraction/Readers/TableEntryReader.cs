@@ -3,7 +3,6 @@ using ActionBot.Core.Extraction.Sections;
 using ActionBot.Core.Extraction.Text;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace ActionBot.Core.Extraction.Readers;
 
@@ -37,7 +36,8 @@ internal static class TableEntryReader
 
     private static EntryDraft? ReadRow(TableRow row, ColumnRole[] roles, SectionContext section, List<ExtractionWarning> warnings)
     {
-        var cells = Cells(row);
+        var read = ReadCells(row);
+        var cells = read.ConvertAll(cell => cell.Text);
         string Cell(ColumnRole role) => string.Join(" ", roles.Select((r, i) => r == role && i < cells.Count ? cells[i] : string.Empty).Where(c => c.Length > 0));
         var text = TextFolding.Fold($"{Cell(ColumnRole.Task)} {Cell(ColumnRole.Description)}");
         if (text.Length == 0 || text.All(c => c is '-' or ':' or ' '))
@@ -62,26 +62,33 @@ internal static class TableEntryReader
             Priority = PriorityParser.ParseValue(Cell(ColumnRole.Priority)),
             Kind = KindParser.ParseValue(Cell(ColumnRole.Kind)),
             Done = DoneValues.Contains(status),
-            Ticket = TicketOf(row, roles) ?? NullIfEmpty(Cell(ColumnRole.Ticket)),
+            Ticket = TicketOf(read, roles) ?? NullIfEmpty(Cell(ColumnRole.Ticket)),
         };
     }
 
-    private static List<string> Cells(TableRow row) =>
-        row.OfType<TableCell>().Select(cell => TextFolding.Fold(string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => InlineText.Read(p.Inline, p.Line + 1).Text)))).ToList();
+    private static List<string> Cells(TableRow row) => ReadCells(row).ConvertAll(cell => cell.Text);
+
+    private static List<PlainParagraph> ReadCells(TableRow row)
+    {
+        var cells = new List<PlainParagraph>(row.Count);
+        foreach (var block in row)
+        {
+            // A pipe-table cell holds one paragraph; an empty cell holds none.
+            var paragraph = block is TableCell { Count: > 0 } cell ? cell[0] as ParagraphBlock : null;
+            cells.Add(paragraph is null ? PlainParagraph.Empty : InlineText.Read(paragraph.Inline, paragraph.Line + 1));
+        }
+
+        return cells;
+    }
 
     // A link in the ticket column is the ticket; its text may only say "JIRA-12".
-    private static string? TicketOf(TableRow row, ColumnRole[] roles)
+    private static string? TicketOf(List<PlainParagraph> cells, ColumnRole[] roles)
     {
-        var cells = row.OfType<TableCell>().ToList();
         for (var i = 0; i < cells.Count && i < roles.Length; i++)
         {
-            if (roles[i] == ColumnRole.Ticket)
+            if (roles[i] == ColumnRole.Ticket && cells[i].FirstLinkUrl is { Length: > 0 } url)
             {
-                var link = cells[i].Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage);
-                if (link?.Url is { Length: > 0 } url)
-                {
-                    return url;
-                }
+                return url;
             }
         }
 

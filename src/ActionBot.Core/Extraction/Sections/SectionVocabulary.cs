@@ -40,9 +40,28 @@ public static class SectionVocabulary
     private static readonly string[] CorrectiveWords = Phrases(["corrective", "correction", "corrections", "mitigate", "mitigation", "mitigations"]);
     private static readonly string[] PreventativeWords = Phrases(["preventative", "preventive", "prevention", "prevent", "preventing"]);
 
+    // The same few dozen headings ("Timeline", "Action items") recur in every postmortem; remember them.
+    private const int MaxRemembered = 4_096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SectionRole> Remembered = new(StringComparer.Ordinal);
+
     public static SectionRole Classify(string label)
     {
-        var words = Normalize(label);
+        if (Remembered.TryGetValue(label, out var known))
+        {
+            return known;
+        }
+
+        var role = ClassifyWords(Normalize(label));
+        if (Remembered.Count < MaxRemembered)
+        {
+            Remembered.TryAdd(label, role);
+        }
+
+        return role;
+    }
+
+    private static SectionRole ClassifyWords(string words)
+    {
         if (words.Length <= 1)
         {
             return SectionRole.Neutral;

@@ -8,68 +8,127 @@ namespace ActionBot.Core.Extraction.Text;
 internal readonly record struct TextLine(string Text, int Line);
 
 /// <summary>A paragraph as plain text: Markdown syntax gone, link text kept, images dropped.</summary>
-internal sealed record PlainParagraph(string Text, string? LeadIn, bool? Checked, IReadOnlyList<TextLine> Lines);
+internal sealed record PlainParagraph(string Text, string? LeadIn, bool? Checked, IReadOnlyList<TextLine> Lines)
+{
+    public static readonly PlainParagraph Empty = new(string.Empty, null, null, []);
+
+    /// <summary>The target of the first link in the paragraph, if any (a ticket column's link).</summary>
+    public string? FirstLinkUrl { get; init; }
+}
 
 /// <summary>Turns Markdig inlines into plain text without recursion, so any nesting depth is safe.</summary>
 internal static class InlineText
 {
     public static PlainParagraph Read(ContainerInline? root, int firstLine)
     {
-        var lines = new List<TextLine>();
-        var current = new StringBuilder();
-        var whole = new StringBuilder();
-        var line = firstLine;
+        // One buffer for the whole paragraph; line breaks are remembered as offsets, not copied out.
+        var text = Buffer();
+        List<(int Offset, int Line)>? breaks = null;
         string? leadIn = null;
+        string? firstLink = null;
         bool? isChecked = null;
-        var stack = new Stack<Inline>();
-        if (root?.FirstChild is { } first)
+        for (var inline = root?.FirstChild; inline is not null; inline = Next(inline, root!))
         {
-            stack.Push(first);
-        }
-
-        while (stack.Count > 0)
-        {
-            var inline = stack.Pop();
-            if (inline.NextSibling is { } next)
-            {
-                stack.Push(next);
-            }
-
             switch (inline)
             {
                 case TaskList task:
                     isChecked ??= task.Checked;
                     break;
                 case LineBreakInline:
-                    lines.Add(new TextLine(TextFolding.Fold(current.ToString()), line));
-                    current.Clear();
-                    line = inline.Line + 2; // Markdig lines are 0-based; the break ends the 0-based line it stands on.
-                    whole.Append(' ');
+                    // Markdig lines are 0-based; the break ends the 0-based line it stands on.
+                    (breaks ??= []).Add((text.Length, inline.Line + 2));
+                    text.Append(' ');
                     break;
                 case LinkInline { IsImage: true }:
                     break;
                 case ContainerInline container:
-                    if (container.FirstChild is { } child)
+                    if (container is LinkInline link)
                     {
-                        stack.Push(child);
+                        firstLink ??= link.Url;
                     }
 
-                    if (leadIn is null && whole.Length == 0 && IsBold(container))
+                    if (leadIn is null && text.Length == 0 && IsBold(container))
                     {
                         leadIn = LeadInOf(container);
                     }
 
                     break;
                 default:
-                    var text = LeafText(inline);
-                    current.Append(text);
-                    whole.Append(text);
+                    AppendLeaf(text, inline);
                     break;
             }
         }
 
-        lines.Add(new TextLine(TextFolding.Fold(current.ToString()), line));
-        return new PlainParagraph(TextFolding.Fold(whole.ToString()), leadIn, isChecked, lines);
+        var raw = text.ToString();
+        var folded = TextFolding.Fold(raw);
+        var lines = breaks is null ? [new TextLine(folded, firstLine)] : Lines(raw, breaks, firstLine);
+        return new PlainParagraph(folded, leadIn, isChecked, lines) { FirstLinkUrl = firstLink };
+    }
+
+    // Depth-first order through Parent links: no stack to allocate, no recursion to overflow.
+    // Images are not entered: their alt text is not part of the entry.
+    private static Inline? Next(Inline inline, ContainerInline root)
+    {
+        if (inline is ContainerInline { FirstChild: { } child } and not LinkInline { IsImage: true })
+        {
+            return child;
+        }
+
+        for (var node = inline; node is not null && node != root; node = node.Parent)
+        {
+            if (node.NextSibling is { } sibling)
+            {
+                return sibling;
+            }
+        }
+
+        return null;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _buffer;
+
+    // Reused per thread: a paragraph's text is copied out with ToString before the buffer is used again.
+    private static StringBuilder Buffer()
+    {
+        var buffer = _buffer ??= new StringBuilder(256);
+        buffer.Clear();
+        return buffer;
+    }
+
+    /// <summary>True when a paragraph could be a label: it opens with bold text or its first line is short.</summary>
+    public static bool MayBeLabel(ContainerInline? root, int maxFirstLineLength)
+    {
+        var length = 0;
+        for (var inline = root?.FirstChild; inline is not null && inline is not LineBreakInline; inline = inline.NextSibling)
+        {
+            if (inline is EmphasisInline { DelimiterCount: >= 2 } && length == 0)
+            {
+                return true;
+            }
+
+            length += inline is LiteralInline literal ? literal.Content.Length : 8;
+            if (length > maxFirstLineLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<TextLine> Lines(string raw, List<(int Offset, int Line)> breaks, int firstLine)
+    {
+        var lines = new List<TextLine>(breaks.Count + 1);
+        var (start, line) = (0, firstLine);
+        foreach (var (offset, next) in breaks)
+        {
+            lines.Add(new TextLine(TextFolding.Fold(raw[start..offset]), line));
+            (start, line) = (offset + 1, next);
+        }
+
+        lines.Add(new TextLine(TextFolding.Fold(raw[start..]), line));
+        return lines;
     }
 
     private static bool IsBold(ContainerInline container) =>
@@ -80,19 +139,32 @@ internal static class InlineText
     // The bold label plus a colon right after it, as it reads in the plain text ("Automate monitoring:").
     private static string LeadInOf(ContainerInline bold)
     {
-        var label = Read(bold, 0).Text;
-        return bold.NextSibling is LiteralInline after && after.Content.ToString().TrimStart().StartsWith(':')
-            ? label + ":"
-            : label;
+        var label = new StringBuilder();
+        for (var inline = bold.FirstChild; inline is not null; inline = Next(inline, bold))
+        {
+            AppendLeaf(label, inline);
+        }
+
+        var text = TextFolding.Fold(label.ToString());
+        return bold.NextSibling is LiteralInline after && after.Content.ToString().TrimStart().StartsWith(':') ? text + ":" : text;
     }
 
-    private static string LeafText(Inline inline) => inline switch
+    private static void AppendLeaf(StringBuilder text, Inline inline)
     {
-        LiteralInline literal => literal.Content.ToString(),
-        CodeInline code => code.Content,
-        HtmlEntityInline entity => entity.Transcoded.ToString(),
-        AutolinkInline autolink => autolink.Url,
-        HtmlInline => string.Empty,
-        _ => string.Empty,
-    };
+        switch (inline)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+        }
+    }
 }

@@ -7,6 +7,11 @@ internal static class TextFolding
 {
     public static string Fold(string text)
     {
+        if (IsFolded(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         for (var i = 0; i < text.Length; i++)
@@ -35,5 +40,32 @@ internal static class TextFolding
         }
 
         return builder.ToString();
+    }
+
+    // Most text is already clean: single spaces, no edges, no stray markers. Then no copy is needed.
+    private static bool IsFolded(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c)))
+                || (c == ' ' && text[i + 1] == ' ')
+                || ((c == '*' || c == '_') && i + 1 < text.Length && text[i + 1] == c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
