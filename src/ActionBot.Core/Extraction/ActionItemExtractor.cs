@@ -12,12 +12,15 @@ namespace ActionBot.Core.Extraction;
 /// </summary>
 public sealed class ActionItemExtractor
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The Markdig pipeline every postmortem is parsed with; immutable and shared.</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseGridTables()
         .UseTaskLists()
         .Build();
+
+    private readonly MarkdownPipeline _pipeline = Pipeline;
 
     public ExtractionResult Extract(string markdown)
     {
