@@ -1,0 +1,47 @@
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Core.Ports;
+
+public enum ItemStateFilter
+{
+    Open,
+    Closed,
+    All,
+}
+
+/// <summary>Which tracked items to list: by state, owner (a login, case-insensitive) and source repository.</summary>
+public sealed record ItemQuery(ItemStateFilter State = ItemStateFilter.Open, string? Owner = null, string? Repository = null);
+
+/// <summary>Durable storage of postmortems and their items. Every write is committed when the call returns.</summary>
+public interface IActionItemStore
+{
+    Task SavePostmortemAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken);
+
+    Task<TrackedPostmortem?> GetPostmortemAsync(string repository, string path, CancellationToken cancellationToken);
+
+    /// <summary>Every item ever tracked for one postmortem file, removed ones included.</summary>
+    Task<IReadOnlyList<TrackedItem>> GetItemsAsync(string repository, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts new items and updates known ones (matched by <see cref="TrackedItem.Key"/>) in one transaction.
+    /// Issue number, issue URL, attempt time and state of a known item are kept: only the recording calls change them.
+    /// </summary>
+    Task UpsertItemsAsync(IReadOnlyList<TrackedItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Records that an attempt to open the item's issue begins now (before GitHub is called).</summary>
+    Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records the issue opened (or found) for an item.</summary>
+    Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken);
+
+    /// <summary>Opens or closes the item tracked by an issue; false when no item has that issue.</summary>
+    Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
+    Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken);
+
+    /// <summary>The issue repositories that have tracked items, for reconciliation.</summary>
+    Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken);
+}

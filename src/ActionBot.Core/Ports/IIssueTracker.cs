@@ -1,0 +1,33 @@
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Core.Ports;
+
+public sealed record IssueDraft(string Title, string Body, IReadOnlyList<string> Labels, IReadOnlyList<string> Assignees);
+
+public sealed record IssueRef(int Number, string Url);
+
+/// <summary>The state of an issue as the tracker reports it, with the item key of its marker if it has one.</summary>
+public sealed record IssueStatus(int Number, ItemState State, string? ItemKey, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// Where action-item issues live (GitHub). A create that fails without a clear answer may still have
+/// created the issue: callers look for the item's marker before trying again.
+/// </summary>
+public interface IIssueTracker
+{
+    /// <summary>Creates the labels that do not exist yet.</summary>
+    Task EnsureLabelsAsync(string issueRepository, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
+    /// <summary>The issue whose body carries <paramref name="itemKey"/>'s marker, among issues updated since <paramref name="since"/>.</summary>
+    Task<IssueRef?> FindByItemKeyAsync(string issueRepository, string itemKey, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Opens an issue. Assignees that cannot be assigned are dropped, not fatal.</summary>
+    Task<IssueRef> CreateAsync(string issueRepository, IssueDraft draft, CancellationToken cancellationToken);
+
+    Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken);
+
+    Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Issues labelled as action items that changed since <paramref name="since"/>.</summary>
+    IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+namespace ActionBot.Core.Tracking;
+
+/// <summary>A postmortem file as merged: the commit it was read at and the pull request that merged it.</summary>
+public sealed record TrackedPostmortem
+{
+    public required string Repository { get; init; }
+    public required string Path { get; init; }
+    public required string IssueRepository { get; init; }
+    public required string CommitSha { get; init; }
+    public int? PullRequest { get; init; }
+    public string? PullRequestUrl { get; init; }
+    public string? Author { get; init; }
+    public string? Title { get; init; }
+    public DateOnly? Date { get; init; }
+    public DateTimeOffset MergedAt { get; init; }
+
+    /// <summary>Link to the file at its merge commit (GitHub's blob URL), for issue bodies and chat.</summary>
+    public string? FileUrl { get; init; }
+}
