@@ -1,0 +1,39 @@
+using ActionBot.Core.Ports;
+
+namespace ActionBot.Core.Tracking;
+
+/// <summary>
+/// Opens the issue of an item exactly once, whatever fails on the way. The attempt is recorded before
+/// GitHub is called; an item that has an attempt on record but no issue may have had its issue created
+/// by a call whose answer was lost, so that issue is looked for by its marker before anything is created.
+/// </summary>
+public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, TimeProvider time)
+{
+    // GitHub's issue listing by "since" compares updated_at; leave room for clock skew between us and GitHub.
+    private static readonly TimeSpan SearchSlack = TimeSpan.FromMinutes(10);
+
+    public async Task<TrackedItem> EnsureIssueAsync(TrackedItem item, TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        if (item.IssueNumber is not null || item.State == ItemState.Closed)
+        {
+            return item;
+        }
+
+        if (item.IssueAttemptedAt is { } attempted
+            && await tracker.FindByItemKeyAsync(item.IssueRepository, item.Key, attempted - SearchSlack, cancellationToken) is { } found)
+        {
+            return await RecordAsync(item, found, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        await store.MarkIssueAttemptAsync(item.Key, now, cancellationToken);
+        var created = await tracker.CreateAsync(item.IssueRepository, IssueWriter.Draft(item, postmortem), cancellationToken);
+        return await RecordAsync(item with { IssueAttemptedAt = now }, created, cancellationToken);
+    }
+
+    private async Task<TrackedItem> RecordAsync(TrackedItem item, IssueRef issue, CancellationToken cancellationToken)
+    {
+        await store.RecordIssueAsync(item.Key, issue.Number, issue.Url, cancellationToken);
+        return item with { IssueNumber = issue.Number, IssueUrl = issue.Url };
+    }
+}

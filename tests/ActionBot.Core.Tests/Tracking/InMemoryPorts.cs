@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using ActionBot.Core.Ports;
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Core.Tests.Tracking;
+
+/// <summary>The store port over a dictionary, honouring the port's upsert contract.</summary>
+internal sealed class InMemoryStore : IActionItemStore
+{
+    public Dictionary<string, TrackedItem> Items { get; } = [];
+    public Dictionary<(string, string), TrackedPostmortem> Postmortems { get; } = [];
+
+    public Task SavePostmortemAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        Postmortems[(postmortem.Repository, postmortem.Path)] = postmortem;
+        return Task.CompletedTask;
+    }
+
+    public Task<TrackedPostmortem?> GetPostmortemAsync(string repository, string path, CancellationToken cancellationToken) =>
+        Task.FromResult(Postmortems.GetValueOrDefault((repository, path)));
+
+    public Task<IReadOnlyList<TrackedItem>> GetItemsAsync(string repository, string path, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.Where(i => i.Repository == repository && i.Path == path).ToList());
+
+    public Task UpsertItemsAsync(IReadOnlyList<TrackedItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            Items[item.Key] = Items.TryGetValue(item.Key, out var known)
+                ? item with { IssueNumber = known.IssueNumber, IssueUrl = known.IssueUrl, IssueAttemptedAt = known.IssueAttemptedAt, State = known.State, ClosedAt = known.ClosedAt, CreatedAt = known.CreatedAt }
+                : item;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Items[key] = Items[key] with { IssueAttemptedAt = at };
+        return Task.CompletedTask;
+    }
+
+    public Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken)
+    {
+        Items[key] = Items[key] with { IssueNumber = issueNumber, IssueUrl = issueUrl };
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var item = Items.Values.FirstOrDefault(i => i.IssueRepository == issueRepository && i.IssueNumber == issueNumber);
+        if (item is not null)
+        {
+            Items[item.Key] = item with { State = state };
+        }
+
+        return Task.FromResult(item is not null);
+    }
+
+    public Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.ToList());
+
+    public Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.Where(i => i.IssueNumber is null && !i.Removed && i.State == ItemState.Open).ToList());
+
+    public Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Items.Values.Select(i => i.IssueRepository).Distinct().ToList());
+}
+
+/// <summary>An issue tracker in memory that can lose the answer to a create, as a dropped connection would.</summary>
+internal sealed class InMemoryTracker : IIssueTracker
+{
+    public List<(int Number, IssueDraft Draft, ItemState State)> Issues { get; } = [];
+    public List<(int Number, string Body)> Comments { get; } = [];
+    public int LoseNextCreateAnswers { get; set; }
+
+    public Task EnsureLabelsAsync(string issueRepository, IReadOnlyList<string> labels, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IssueRef?> FindByItemKeyAsync(string issueRepository, string itemKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = Issues.FirstOrDefault(i => IssueMarker.Find(i.Draft.Body) == itemKey);
+        return Task.FromResult(found.Draft is null ? null : new IssueRef(found.Number, Url(found.Number)));
+    }
+
+    public Task<IssueRef> CreateAsync(string issueRepository, IssueDraft draft, CancellationToken cancellationToken)
+    {
+        Issues.Add((Issues.Count + 1, draft, ItemState.Open));
+        if (LoseNextCreateAnswers > 0)
+        {
+            LoseNextCreateAnswers--;
+            throw new HttpRequestException("connection reset after the issue was created");
+        }
+
+        return Task.FromResult(new IssueRef(Issues.Count, Url(Issues.Count)));
+    }
+
+    public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken)
+    {
+        Issues[number - 1] = Issues[number - 1] with { Draft = draft };
+        return Task.CompletedTask;
+    }
+
+    public Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken)
+    {
+        Comments.Add((number, body));
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        foreach (var (number, draft, state) in Issues)
+        {
+            yield return new IssueStatus(number, state, IssueMarker.Find(draft.Body), since);
+        }
+    }
+
+    private static string Url(int number) => $"https://github.example/acme/ops/issues/{number}";
+}
+
+internal sealed class RecordingChat : IChatNotifier
+{
+    public List<PostmortemAnnouncement> Announcements { get; } = [];
+
+    public Task AnnounceAsync(PostmortemAnnouncement announcement, CancellationToken cancellationToken)
+    {
+        Announcements.Add(announcement);
+        return Task.CompletedTask;
+    }
+}
