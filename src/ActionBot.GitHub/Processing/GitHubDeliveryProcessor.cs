@@ -1,0 +1,163 @@
+using ActionBot.Core.Extraction;
+using ActionBot.Core.Ports;
+using ActionBot.Core.Tracking;
+using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Webhooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ActionBot.GitHub.Processing;
+
+/// <summary>
+/// Does what a stored delivery asks, off the acknowledgement path: reads the merged postmortems of a pull
+/// request or push and ingests them, or follows an issue's state. Safe to run twice for the same delivery.
+/// </summary>
+public sealed partial class GitHubDeliveryProcessor(
+    GitHubClient client,
+    PostmortemIngestion ingestion,
+    IActionItemStore store,
+    IOptionsMonitor<GitHubOptions> options,
+    TimeProvider time,
+    ILogger<GitHubDeliveryProcessor> logger)
+{
+    private static readonly HashSet<string> ReadableStatuses = new(StringComparer.Ordinal) { "added", "modified", "renamed", "changed" };
+
+    public async Task ProcessAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var repositories = options.CurrentValue.Repositories;
+        var watched = repositories.Select(r => new WatchedRepository(r.Name, r.PostmortemPaths.ToList(), r.IssueRepository ?? r.Name)).ToList();
+        switch (WebhookEventRouter.Route(delivery.Event, delivery.Body.Span, watched))
+        {
+            case WebhookRoute.MergedPullRequest merged:
+                await IngestPullRequestAsync(merged, Find(repositories, merged.Repository), cancellationToken);
+                break;
+            case WebhookRoute.DirectPush push:
+                await IngestPushAsync(push, Find(repositories, push.Repository), cancellationToken);
+                break;
+            case WebhookRoute.IssueChanged issue:
+                await FollowIssueAsync(issue, cancellationToken);
+                break;
+            case WebhookRoute.Ignored ignored:
+                Log.Ignored(logger, delivery.Id, delivery.Event, ignored.Reason);
+                break;
+        }
+    }
+
+    private async Task IngestPullRequestAsync(WebhookRoute.MergedPullRequest merged, GitHubRepositoryOptions repository, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(merged.Repository);
+        var matcher = new PostmortemPathMatcher(repository.PostmortemPaths.ToList());
+        var paths = new List<string>();
+        await foreach (var file in client.ListPullRequestFilesAsync(repo, merged.Number, cancellationToken))
+        {
+            if (ReadableStatuses.Contains(file.Status) && matcher.IsMatch(file.Filename))
+            {
+                paths.Add(file.Filename);
+            }
+        }
+
+        Log.PullRequestRead(logger, merged.Repository, merged.Number, paths.Count);
+        var site = SiteOf(merged.HtmlUrl);
+        foreach (var path in paths)
+        {
+            var postmortem = new TrackedPostmortem
+            {
+                Repository = merged.Repository,
+                Path = path,
+                IssueRepository = repository.IssueRepository ?? repository.Name,
+                CommitSha = merged.MergeCommitSha,
+                PullRequest = merged.Number,
+                PullRequestUrl = merged.HtmlUrl,
+                Author = merged.Author,
+                MergedAt = merged.MergedAt,
+                FileUrl = site is null ? null : $"{site}/{merged.Repository}/blob/{merged.MergeCommitSha}/{path}",
+            };
+            await IngestFileAsync(repo, postmortem, repository, cancellationToken);
+        }
+    }
+
+    private async Task IngestPushAsync(WebhookRoute.DirectPush push, GitHubRepositoryOptions repository, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(push.Repository);
+        foreach (var path in push.ChangedPaths)
+        {
+            // A merged pull request also pushes its merge commit; that file was (or will be) read with its pull request.
+            if (await store.GetPostmortemAsync(push.Repository, path, cancellationToken) is { } known && known.CommitSha == push.After)
+            {
+                continue;
+            }
+
+            var postmortem = new TrackedPostmortem
+            {
+                Repository = push.Repository,
+                Path = path,
+                IssueRepository = repository.IssueRepository ?? repository.Name,
+                CommitSha = push.After,
+                MergedAt = time.GetUtcNow(),
+            };
+            await IngestFileAsync(repo, postmortem, repository, cancellationToken);
+        }
+    }
+
+    private async Task IngestFileAsync(GitHubRepoName repo, TrackedPostmortem postmortem, GitHubRepositoryOptions repository, CancellationToken cancellationToken)
+    {
+        var bytes = await client.GetFileContentAsync(repo, postmortem.Path, postmortem.CommitSha, cancellationToken);
+        var text = PostmortemDecoder.Decode(bytes);
+        if (text.Text is null)
+        {
+            Log.Unreadable(logger, postmortem.Repository, postmortem.Path, text.Error ?? "unreadable");
+            return;
+        }
+
+        var report = await ingestion.IngestAsync(postmortem, text.Text, repository.DiscordChannelId?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        foreach (var warning in report.Warnings)
+        {
+            Log.ExtractionWarning(logger, postmortem.Path, warning.Line, warning.Message);
+        }
+
+        Log.Ingested(logger, postmortem.Repository, postmortem.Path, report.Items, report.IssuesOpened.Count, report.Reworded, report.Removed);
+    }
+
+    private async Task FollowIssueAsync(WebhookRoute.IssueChanged issue, CancellationToken cancellationToken)
+    {
+        ItemState? state = issue.Action switch
+        {
+            "closed" or "deleted" => ItemState.Closed,
+            "reopened" => ItemState.Open,
+            _ => null,
+        };
+        if (state is { } known)
+        {
+            var found = await store.SetIssueStateAsync(issue.IssueRepository, issue.Number, known, time.GetUtcNow(), cancellationToken);
+            Log.IssueFollowed(logger, issue.IssueRepository, issue.Number, issue.Action, found);
+        }
+    }
+
+    private static GitHubRepositoryOptions Find(IEnumerable<GitHubRepositoryOptions> repositories, string name) =>
+        repositories.First(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    // "https://github.com/acme/ops/pull/7" -> "https://github.com": links work on GitHub Enterprise too.
+    private static string? SiteOf(string htmlUrl) =>
+        Uri.TryCreate(htmlUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} ({Event}) ignored: {Reason}")]
+        public static partial void Ignored(ILogger logger, string deliveryId, string @event, string reason);
+
+        [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Pull request {Repository}#{Number} merged with {Count} postmortem file(s)")]
+        public static partial void PullRequestRead(ILogger logger, string repository, int number, int count);
+
+        [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Postmortem {Repository}/{Path} skipped: {Reason}")]
+        public static partial void Unreadable(ILogger logger, string repository, string path, string reason);
+
+        [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "{Path}:{Line}: {Message}")]
+        public static partial void ExtractionWarning(ILogger logger, string path, int line, string message);
+
+        [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Postmortem {Repository}/{Path}: {Items} item(s), {Opened} issue(s) opened, {Reworded} reworded, {Removed} removed")]
+        public static partial void Ingested(ILogger logger, string repository, string path, int items, int opened, int reworded, int removed);
+
+        [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Issue {Repository}#{Number} {Action}; tracked item found: {Found}")]
+        public static partial void IssueFollowed(ILogger logger, string repository, int number, string action, bool found);
+    }
+}
