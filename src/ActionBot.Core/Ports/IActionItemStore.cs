@@ -39,7 +39,7 @@ public interface IActionItemStore
 
     Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
+    /// <summary>Open items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
     Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken);
 
     /// <summary>The issue repositories that have tracked items, for reconciliation.</summary>

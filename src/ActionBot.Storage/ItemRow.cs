@@ -1,0 +1,80 @@
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Storage;
+
+/// <summary>An <c>action_items</c> row as stored (text timestamps, JSON owners): the parameters of writes and the shape of reads.</summary>
+internal sealed class ItemRow
+{
+    public string Key { get; set; } = "";
+    public string Repository { get; set; } = "";
+    public string Path { get; set; } = "";
+    public string IssueRepository { get; set; } = "";
+    public string ItemId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Details { get; set; }
+    public string Section { get; set; } = "";
+    public string Owners { get; set; } = "[]";
+    public string? Due { get; set; }
+    public string? Priority { get; set; }
+    public string? Kind { get; set; }
+    public long Line { get; set; }
+    public long? IssueNumber { get; set; }
+    public string? IssueUrl { get; set; }
+    public string? IssueAttemptedAt { get; set; }
+    public string State { get; set; } = "open";
+    public long Removed { get; set; }
+    public string CreatedAt { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
+    public string? ClosedAt { get; set; }
+
+    /// <summary>The row for <paramref name="item"/>; unset creation and update times become <paramref name="now"/>.</summary>
+    public static ItemRow From(TrackedItem item, DateTimeOffset now) => new()
+    {
+        Key = item.Key,
+        Repository = item.Repository,
+        Path = item.Path,
+        IssueRepository = item.IssueRepository,
+        ItemId = item.ItemId,
+        Title = item.Title,
+        Details = item.Details,
+        Section = item.Section,
+        Owners = SqlValues.Owners(item.Owners),
+        Due = SqlValues.Date(item.Due),
+        Priority = item.Priority,
+        Kind = SqlValues.Kind(item.Kind),
+        Line = item.Line,
+        IssueNumber = item.IssueNumber,
+        IssueUrl = item.IssueUrl,
+        IssueAttemptedAt = SqlValues.Timestamp(item.IssueAttemptedAt),
+        State = SqlValues.State(item.State),
+        Removed = item.Removed ? 1 : 0,
+        CreatedAt = SqlValues.Timestamp(item.CreatedAt == default ? now : item.CreatedAt),
+        UpdatedAt = SqlValues.Timestamp(item.UpdatedAt == default ? now : item.UpdatedAt),
+        ClosedAt = SqlValues.Timestamp(item.ClosedAt),
+    };
+
+    public TrackedItem ToItem() => new()
+    {
+        Key = Key,
+        Repository = Repository,
+        Path = Path,
+        IssueRepository = IssueRepository,
+        ItemId = ItemId,
+        Title = Title,
+        Details = Details,
+        Section = Section,
+        Owners = SqlValues.ParseOwners(Owners),
+        Due = SqlValues.ParseDate(Due),
+        Priority = Priority,
+        Kind = SqlValues.ParseKind(Kind),
+        Line = checked((int)Line),
+        IssueNumber = IssueNumber is { } number ? checked((int)number) : null,
+        IssueUrl = IssueUrl,
+        IssueAttemptedAt = SqlValues.ParseTimestampOrNull(IssueAttemptedAt),
+        State = SqlValues.ParseState(State),
+        Removed = Removed != 0,
+        CreatedAt = SqlValues.ParseTimestamp(CreatedAt),
+        UpdatedAt = SqlValues.ParseTimestamp(UpdatedAt),
+        ClosedAt = SqlValues.ParseTimestampOrNull(ClosedAt),
+    };
+}

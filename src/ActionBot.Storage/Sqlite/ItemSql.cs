@@ -1,0 +1,98 @@
+using ActionBot.Core.Ports;
+
+namespace ActionBot.Storage.Sqlite;
+
+/// <summary>The statements of <see cref="SqliteActionItemStore"/>. Values are always parameters; only fixed fragments are joined.</summary>
+internal static class ItemSql
+{
+    public const string UpsertPostmortem = """
+        INSERT INTO postmortems (repository, path, issue_repository, commit_sha, pull_request, pull_request_url, author, title, postmortem_date, merged_at, file_url)
+        VALUES (@Repository, @Path, @IssueRepository, @CommitSha, @PullRequest, @PullRequestUrl, @Author, @Title, @Date, @MergedAt, @FileUrl)
+        ON CONFLICT (repository, path) DO UPDATE SET
+            issue_repository = excluded.issue_repository, commit_sha = excluded.commit_sha, pull_request = excluded.pull_request,
+            pull_request_url = excluded.pull_request_url, author = excluded.author, title = excluded.title,
+            postmortem_date = excluded.postmortem_date, merged_at = excluded.merged_at, file_url = excluded.file_url
+        """;
+
+    public const string SelectPostmortem = """
+        SELECT repository AS Repository, path AS Path, issue_repository AS IssueRepository, commit_sha AS CommitSha,
+               pull_request AS PullRequest, pull_request_url AS PullRequestUrl, author AS Author, title AS Title,
+               postmortem_date AS Date, merged_at AS MergedAt, file_url AS FileUrl
+        FROM postmortems WHERE repository = @Repository AND path = @Path
+        """;
+
+    // A known item takes the new wording and fields; its issue, attempt, state and history stay as recorded.
+    // Its issue repository too, once an issue exists: the issue lives where it was opened.
+    public const string UpsertItem = """
+        INSERT INTO action_items (item_key, repository, path, issue_repository, item_id, title, details, section, owners, due, priority, kind, line,
+                                  issue_number, issue_url, issue_attempted_at, state, removed, created_at, updated_at, closed_at)
+        VALUES (@Key, @Repository, @Path, @IssueRepository, @ItemId, @Title, @Details, @Section, @Owners, @Due, @Priority, @Kind, @Line,
+                @IssueNumber, @IssueUrl, @IssueAttemptedAt, @State, @Removed, @CreatedAt, @UpdatedAt, @ClosedAt)
+        ON CONFLICT (item_key) DO UPDATE SET
+            repository = excluded.repository, path = excluded.path,
+            issue_repository = CASE WHEN action_items.issue_number IS NULL THEN excluded.issue_repository ELSE action_items.issue_repository END,
+            item_id = excluded.item_id, title = excluded.title, details = excluded.details, section = excluded.section,
+            owners = excluded.owners, due = excluded.due, priority = excluded.priority, kind = excluded.kind, line = excluded.line,
+            removed = excluded.removed, updated_at = excluded.updated_at
+        """;
+
+    public const string MarkIssueAttempt = "UPDATE action_items SET issue_attempted_at = @At, updated_at = @At WHERE item_key = @Key";
+
+    public const string RecordIssue = "UPDATE action_items SET issue_number = @Number, issue_url = @Url, updated_at = @Now WHERE item_key = @Key";
+
+    // Closing again keeps the first close time; a repeated event changes nothing but still finds its item.
+    public const string SetIssueState = """
+        UPDATE action_items SET
+            closed_at = CASE WHEN @State = 'closed' THEN (CASE WHEN state = 'closed' THEN COALESCE(closed_at, @At) ELSE @At END) ELSE NULL END,
+            updated_at = CASE WHEN state = @State THEN updated_at ELSE @At END,
+            state = @State
+        WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)
+        """;
+
+    public const string SelectIssueRepositories = "SELECT DISTINCT issue_repository FROM action_items ORDER BY issue_repository";
+
+    private const string SelectItems = """
+        SELECT item_key AS Key, repository AS Repository, path AS Path, issue_repository AS IssueRepository, item_id AS ItemId,
+               title AS Title, details AS Details, section AS Section, owners AS Owners, due AS Due, priority AS Priority, kind AS Kind,
+               line AS Line, issue_number AS IssueNumber, issue_url AS IssueUrl, issue_attempted_at AS IssueAttemptedAt, state AS State,
+               removed AS Removed, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+        FROM action_items
+        """;
+
+    private const string InPostmortemOrder = " ORDER BY repository, path, line, item_key";
+
+    public const string SelectItemsOfPostmortem = SelectItems + " WHERE repository = @Repository AND path = @Path" + InPostmortemOrder;
+
+    // Closed items need no issue: a task the postmortem already marked done is tracked closed and never opened.
+    public const string SelectAwaitingIssue = SelectItems + " WHERE issue_number IS NULL AND removed = 0 AND state = 'open'" + InPostmortemOrder;
+
+    /// <summary>Removed items are listed too (their issues stay open until people close them); callers can filter on <c>Removed</c>.</summary>
+    public static (string Sql, object Parameters) Query(ItemQuery query)
+    {
+        var conditions = new List<string>();
+        if (query.State != ItemStateFilter.All)
+        {
+            conditions.Add("state = @State");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Owner))
+        {
+            // lower() folds ASCII only, which is what GitHub logins are made of.
+            conditions.Add("EXISTS (SELECT 1 FROM json_each(action_items.owners) AS o WHERE lower(o.value) = lower(@Owner))");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Repository))
+        {
+            conditions.Add("lower(repository) = lower(@Repository)");
+        }
+
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var parameters = new
+        {
+            State = query.State == ItemStateFilter.Closed ? "closed" : "open",
+            Owner = query.Owner?.Trim().TrimStart('@'),
+            Repository = query.Repository?.Trim(),
+        };
+        return (SelectItems + where + InPostmortemOrder, parameters);
+    }
+}

@@ -1,0 +1,77 @@
+using ActionBot.Core.Ports;
+using ActionBot.Storage.Tests.TestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ActionBot.Storage.Tests;
+
+public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Starting_the_host_migrates_the_database_and_makes_storage_ready()
+    {
+        using var host = Build(new() { ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString });
+        var health = host.Services.GetRequiredService<StorageHealth>();
+        Assert.False(await health.IsReadyAsync());
+
+        await host.StartAsync();
+
+        Assert.True(await health.IsReadyAsync());
+        Assert.Equal(0, await host.Services.GetRequiredService<IDeliveryInbox>().CountPendingAsync(CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<IActionItemStore>().GetIssueRepositoriesAsync(CancellationToken.None));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void The_defaults_are_sqlite_in_data_actionbot_db()
+    {
+        using var host = Build([]);
+
+        var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(("Sqlite", "Data Source=data/actionbot.db"), (options.Provider, options.ConnectionString));
+    }
+
+    [Theory]
+    [InlineData("Provider", "Postgres", "ActionBot:Storage:Provider 'Postgres' is not available until the reminders issue")]
+    [InlineData("Provider", "MySql", "ActionBot:Storage:Provider must be 'Sqlite' or 'Postgres'")]
+    [InlineData("Provider", "", "ActionBot:Storage:Provider is required")]
+    [InlineData("ConnectionString", "", "ActionBot:Storage:ConnectionString is required")]
+    [InlineData("ConnectionString", "Nonsense Key=1", "ActionBot:Storage:ConnectionString is not a valid SQLite connection string")]
+    public async Task Invalid_settings_stop_start_up_with_a_message_naming_the_key(string key, string value, string message)
+    {
+        using var host = Build(new()
+        {
+            ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString,
+            [$"ActionBot:Storage:{key}"] = value,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [Fact]
+    public void The_provider_name_is_case_insensitive()
+    {
+        using var host = Build(new() { ["ActionBot:Storage:Provider"] = "sqlite", ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString });
+
+        Assert.Equal("sqlite", host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return builder.Build();
+    }
+}

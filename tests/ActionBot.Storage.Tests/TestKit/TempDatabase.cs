@@ -1,0 +1,74 @@
+using ActionBot.Storage.Sqlite;
+using ActionBot.Testing;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActionBot.Storage.Tests.TestKit;
+
+/// <summary>
+/// A real SQLite file in a folder of its own under the temp directory, deleted afterwards. Each
+/// <see cref="NewFactory"/> is a fresh start of the bot on the same file.
+/// </summary>
+internal sealed class TempDatabase : IDisposable
+{
+    private readonly List<IDisposable> _opened = [];
+
+    public TempDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "actionbot-storage-tests", Guid.NewGuid().ToString("N"));
+        FilePath = Path.Combine(Folder, "data", "actionbot.db");
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The database file; its folder does not exist until the first connection opens.</summary>
+    public string FilePath { get; }
+
+    public string ConnectionString => $"Data Source={FilePath}";
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public SqliteConnectionFactory NewFactory() => Track(new SqliteConnectionFactory(ConnectionString));
+
+    public SqliteMigrator Migrator(SqliteConnectionFactory factory) => new(factory, Time, NullLogger<SqliteMigrator>.Instance);
+
+    /// <summary>A start of the bot: a new factory on the file, migrated.</summary>
+    public async Task<SqliteConnectionFactory> StartAsync()
+    {
+        var factory = NewFactory();
+        await Migrator(factory).MigrateAsync(CancellationToken.None);
+        return factory;
+    }
+
+    public async Task<SqliteActionItemStore> StoreAsync() => new(await StartAsync(), Time);
+
+    public async Task<SqliteDeliveryInbox> InboxAsync() => Track(new SqliteDeliveryInbox(await StartAsync()));
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        var factory = NewFactory();
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public void Dispose()
+    {
+        // Inboxes first (they hold a connection), then the factories, which release their pooled connections.
+        for (var i = _opened.Count - 1; i >= 0; i--)
+        {
+            _opened[i].Dispose();
+        }
+
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private T Track<T>(T disposable)
+        where T : IDisposable
+    {
+        _opened.Add(disposable);
+        return disposable;
+    }
+}
