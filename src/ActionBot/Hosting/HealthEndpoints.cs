@@ -1,0 +1,27 @@
+using ActionBot.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ActionBot.Hosting;
+
+/// <summary><c>/healthz</c>: the process runs. <c>/readyz</c>: storage answers and the host has started.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
+        endpoints.MapGet("/readyz", ReadyAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> ReadyAsync(StorageHealth storage, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return TypedResults.Problem("starting", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return await storage.IsReadyAsync(cancellationToken)
+            ? TypedResults.Ok("ready")
+            : TypedResults.Problem("storage is not answering", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
