@@ -10,7 +10,8 @@ public static class ActionBotCli
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("ActionBot finds the action items of postmortems written in Markdown.");
+        var root = new RootCommand("ActionBot follows up the action items of postmortems. With no verb it runs the bot (serve).");
+        root.Subcommands.Add(ServeVerb());
         var extract = ExtractCommand.Create(console);
         root.Subcommands.Add(extract);
 
@@ -19,10 +20,16 @@ public static class ActionBotCli
         defaultHelp.MaxWidth = console.Width;
         help.Action = new HelpWithExamplesAction(defaultHelp, ExtractCommand.Examples, clearsParseErrors: true);
 
-        // Until `serve` lands, a bare invocation should teach rather than fail; `actionbot bogus` still fails.
+        // Program sends a bare invocation to serve; here (tests, embedding) it teaches rather than fails.
         root.Action = new HelpWithExamplesAction(defaultHelp, ExtractCommand.Examples, clearsParseErrors: false);
         return root;
     }
+
+    // `serve` itself is started by Program before the command line is parsed (it takes host options
+    // such as --urls); it is declared here so that help lists it and `serve --help` explains it.
+    private static Command ServeVerb() => new(
+        "serve",
+        $"Runs the bot (the default with no verb) on {Hosting.ActionBotHostExtensions.DefaultUrl}, or where --urls says. Keys: appsettings.example.json.");
 
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {

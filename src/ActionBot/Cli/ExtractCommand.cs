@@ -10,6 +10,8 @@ public static class ExtractCommand
     /// <summary>Help examples; <c>{0}</c> is the executable name.</summary>
     public static readonly string[] Examples =
     [
+        "{0}                      # runs the bot on http://127.0.0.1:5080",
+        "{0} serve --urls http://0.0.0.0:8080",
         "{0} extract src/ActionBot/Samples",
         "{0} extract --format json postmortems/2024-02-14-cache.md",
         "{0} extract --format markdown postmortems/2025 > checklist.md",
