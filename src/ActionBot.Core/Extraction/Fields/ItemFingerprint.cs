@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,10 +7,50 @@ namespace ActionBot.Core.Extraction.Fields;
 /// <summary>A stable id of an entry: the same words give the same id on any machine, in any run.</summary>
 public static class ItemFingerprint
 {
+    /// <summary>
+    /// The first 8 bytes of SHA-256 over the entry's words: lower-case letters and digits, single spaces
+    /// between words (the same normalization as section labels, so punctuation and case do not matter).
+    /// </summary>
     public static string Of(string text)
     {
-        var normalized = Sections.SectionVocabulary.Normalize(text).Trim();
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return Convert.ToHexStringLower(hash, 0, 8);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Normalize(text, chars);
+            var count = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, count), hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static int Normalize(string text, Span<char> output)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                output[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            output[length++] = char.ToLowerInvariant(c);
+        }
+
+        return length;
     }
 }

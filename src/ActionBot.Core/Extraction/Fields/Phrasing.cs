@@ -64,19 +64,12 @@ public static partial class Phrasing
     /// <summary>"Rolled back the deploy", "We added an alert", "Alerts were added": work already done.</summary>
     public static bool IsPastReport(string text)
     {
-        if (FutureMarker().IsMatch(text))
-        {
-            return false;
-        }
-
+        // The anchored, cheap signs of the past first; the future markers are looked for only when one is seen.
         var first = FirstWord(text);
-        if (IsPastVerb(first) && !Adjectives.Contains(first))
-        {
-            return true;
-        }
-
-        var subject = SubjectThenVerb().Match(text);
-        return (subject.Success && IsPastVerb(subject.Groups["verb"].Value)) || PassivePast().IsMatch(text);
+        var looksPast = (IsPastVerb(first) && !Adjectives.Contains(first))
+            || (SubjectThenVerb().Match(text) is { Success: true } subject && IsPastVerb(subject.Groups["verb"].Value))
+            || PassivePast().IsMatch(text);
+        return looksPast && !FutureMarker().IsMatch(text);
     }
 
     /// <summary>Phrased as something to do: an imperative, or a sentence with "should", "will", "need to"...</summary>
