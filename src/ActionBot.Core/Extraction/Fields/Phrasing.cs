@@ -79,7 +79,24 @@ public static partial class Phrasing
     public static bool IsCommitment(string sentence) => IsExplicitCommitment(sentence) || StartsWithImperative(sentence);
 
     /// <summary>A commitment with a subject ("We will also..."), not a vague intention ("We will continue to monitor").</summary>
-    public static bool IsExplicitCommitment(string sentence) => Commitment().IsMatch(sentence.TrimStart()) && !Vague().IsMatch(sentence);
+    public static bool IsExplicitCommitment(string sentence) =>
+        MayCommit(sentence) && Commitment().IsMatch(sentence.TrimStart()) && !Vague().IsMatch(sentence);
+
+    // Every commitment the pattern knows contains one of these words; most prose contains none of them.
+    private static readonly string[] CommitmentWords = ["will", "shall", "ll ", "going to", "plan", "must", "should", "need", "intend", "are "];
+
+    private static bool MayCommit(string sentence)
+    {
+        foreach (var word in CommitmentWords)
+        {
+            if (sentence.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool StartsWithImperative(string text)
     {

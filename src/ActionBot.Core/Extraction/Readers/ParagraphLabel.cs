@@ -15,7 +15,7 @@ internal sealed record ParagraphLabel(string Label, IReadOnlyList<TextLine> Rest
     /// </summary>
     public static ParagraphLabel? Read(PlainParagraph paragraph)
     {
-        var lines = paragraph.Lines.Where(l => l.Text.Length > 0).ToList();
+        var lines = paragraph.Lines.All(l => l.Text.Length > 0) ? paragraph.Lines : paragraph.Lines.Where(l => l.Text.Length > 0).ToList();
         if (lines.Count == 0)
         {
             return null;
