@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 
@@ -11,6 +12,7 @@ public sealed record IngestionReport(int Items, int Added, int Reworded, int Rem
 /// (a redelivery, a retry after a crash): items are matched to what is stored, the intent is stored
 /// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never read holds nothing to dispose.")]
 public sealed class PostmortemIngestion(
     ActionItemExtractor extractor,
     IActionItemStore store,
@@ -19,7 +21,38 @@ public sealed class PostmortemIngestion(
     IChatNotifier chat,
     TimeProvider time)
 {
+    // Ingestion (a delivery) and recovery (the maintenance pass) each open issues for items they read beforehand: run
+    // at once, both would open the same item's issue. One at a time, each reads what the other recorded.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await IngestOneAsync(merged, markdown, channelId, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
+    public async Task<IReadOnlyList<TrackedItem>> RecoverAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RecoverAllAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
         var result = extractor.Extract(markdown);
         var postmortem = merged with { Title = result.Title ?? merged.Title, Date = result.Date };
@@ -49,8 +82,7 @@ public sealed class PostmortemIngestion(
         return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings);
     }
 
-    /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
-    public async Task<IReadOnlyList<TrackedItem>> RecoverAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TrackedItem>> RecoverAllAsync(CancellationToken cancellationToken)
     {
         var opened = new List<TrackedItem>();
         foreach (var group in (await store.GetItemsAwaitingIssueAsync(cancellationToken)).GroupBy(i => (i.Repository, i.Path)))
