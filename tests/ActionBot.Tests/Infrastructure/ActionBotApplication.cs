@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ActionBot.Core.Ports;
+using ActionBot.Hosting;
+using ActionBot.Storage.Sqlite;
+using ActionBot.Testing;
+using ActionBot.Testing.GitHub;
+using ActionBot.Testing.GitHub.Webhooks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace ActionBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real bot (<c>serve</c>) on a loopback port, configured in memory: GitHub is a <see cref="FakeGitHubServer"/>,
+/// storage a SQLite file in a test folder, every log entry captured. A restart is a new instance on the same
+/// folder and the same fake.
+/// </summary>
+internal sealed class ActionBotApplication : WebApplicationFactory<Program>
+{
+    public const string Repository = "acme/services";
+    public const string WebhookSecret = "whsec_IntegrationSecret_5b9e0c7d";
+
+    /// <summary>Long enough for a slow CI machine; a wait that runs out fails the test with a time-out.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
+    private readonly LogSignal _maintenanceRan = new(typeof(MaintenanceWorker).FullName!, 2100, 2101);
+
+    private ActionBotApplication(FakeGitHubServer github, string dataFolder, FakeTimeProvider? clock, Action<IServiceCollection>? testServices)
+    {
+        GitHub = github;
+        Clock = clock;
+        _testServices = testServices;
+        _settings = new Dictionary<string, string?>
+        {
+            // Keeps AddActionBot from pinning 127.0.0.1:5080; UseKestrel(0) below picks a free loopback port.
+            ["urls"] = "http://127.0.0.1:0",
+            ["ActionBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "actionbot.db")}",
+            ["ActionBot:GitHub:ApiBaseUrl"] = github.BaseAddress.AbsoluteUri,
+            ["ActionBot:GitHub:Token"] = FakeGitHubServer.DefaultToken,
+            ["ActionBot:GitHub:WebhookSecret"] = WebhookSecret,
+            ["ActionBot:GitHub:Repositories:0:Name"] = Repository,
+            ["ActionBot:GitHub:Repositories:0:PostmortemPaths:0"] = "postmortems/**/*.md",
+            ["ActionBot:GitHub:MinimumWriteInterval"] = "00:00:00",
+            ["ActionBot:GitHub:RetryBaseDelay"] = "00:00:00",
+
+            // Under a fake clock a time-out timer would fire whenever a test moves the clock; the wait limit bounds the tests instead.
+            ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",
+            ["ActionBot:Deliveries:RetryBaseDelay"] = "00:00:00",
+
+            // The first maintenance pass runs at start (awaited in StartAsync); tests that want another call RunOnceAsync.
+            ["ActionBot:Maintenance:ReconcileEvery"] = "1.00:00:00",
+        };
+    }
+
+    public FakeGitHubServer GitHub { get; }
+
+    public FakeTimeProvider? Clock { get; }
+
+    public InMemoryLoggerProvider Logs { get; } = new();
+
+    /// <summary>A client of the bot's loopback address.</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    private ObservedDeliveryInbox Inbox => Services.GetRequiredService<ObservedDeliveryInbox>();
+
+    /// <summary>Starts the bot and waits for its first maintenance pass, so a test starts from a quiet app.</summary>
+    public static async Task<ActionBotApplication> StartAsync(
+        FakeGitHubServer github,
+        string dataFolder,
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null,
+        FakeTimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        github.Faults.RetryAfterSeconds = 0;
+        var app = new ActionBotApplication(github, dataFolder, clock, services);
+        settings?.Invoke(app._settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        app.Client = app.CreateClient();
+        await app._maintenanceRan.Seen.WaitAsync(WaitLimit);
+        return app;
+    }
+
+    /// <summary>Posts a delivery signed with the configured secret, as GitHub sends it.</summary>
+    public Task<HttpResponseMessage> PostWebhookAsync(string eventName, byte[] body, string? deliveryId = null) =>
+        Client.PostWebhookAsync(eventName, body, WebhookSecret, deliveryId);
+
+    /// <summary>
+    /// Processes every delivery that is due and waits for the ones the hosted worker holds, until none is pending.
+    /// Both may drain at once: a claim is atomic.
+    /// </summary>
+    public async Task DrainAsync()
+    {
+        var worker = Services.GetRequiredService<DeliveryWorker>();
+        using var limit = new CancellationTokenSource(WaitLimit);
+        while (true)
+        {
+            var changed = Inbox.NextChange;
+            await worker.DrainAsync(limit.Token);
+            if (await Inbox.CountPendingAsync(limit.Token) == 0)
+            {
+                return;
+            }
+
+            await changed.WaitAsync(limit.Token);
+        }
+    }
+
+    /// <summary><c>GET /api/action-items?state=...</c>, read as a client would.</summary>
+    public async Task<List<ActionItemResponse>> GetItemsAsync(string state = "all")
+    {
+        var items = await Client.GetFromJsonAsync<List<ActionItemResponse>>($"/api/action-items?state={state}", Json);
+        return items ?? [];
+    }
+
+    /// <summary>Rows in the inbox: every delivery ever stored, whatever its status.</summary>
+    public async Task<int> CountStoredDeliveriesAsync()
+    {
+        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM webhook_deliveries";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Deliveries waiting or being processed.</summary>
+    public Task<int> CountPendingDeliveriesAsync() => Inbox.CountPendingAsync(CancellationToken.None);
+
+    /// <summary>What every test ends with: nothing at Error or above, and no credential in any log line, at any level.</summary>
+    public void AssertLogsAreClean()
+    {
+        // Entries at every level are captured, so the credential check below covers debug and trace lines too.
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Trace);
+        Assert.Empty(Logs.Errors.Select(e => $"{e.Category}: {e.FullText}"));
+        var secrets = new List<string> { FakeGitHubServer.DefaultToken, WebhookSecret, "PRIVATE KEY" };
+        secrets.AddRange(GitHub.App?.IssuedTokens ?? []);
+        foreach (var entry in Logs.Entries)
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.False(entry.FullText.Contains(secret, StringComparison.Ordinal), $"A log line of {entry.Category} carries a credential.");
+            }
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Settings go in as host settings: Program reads some of them (is GitHub configured?) before the app is built.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging
+            .ClearProviders()
+            .AddProvider(Logs)
+            .AddProvider(_maintenanceRan)
+            .AddFilter<InMemoryLoggerProvider>(null, LogLevel.Trace));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(sp => new ObservedDeliveryInbox(sp.GetRequiredService<SqliteDeliveryInbox>()));
+            services.AddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<ObservedDeliveryInbox>());
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
+            _testServices?.Invoke(services);
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using ActionBot.Testing;
+using ActionBot.Testing.GitHub;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActionBot.Tests.Infrastructure;
+
+/// <summary>
+/// One fake GitHub (with the watched repository) and one data folder per test; the bots a test starts on them,
+/// restarts included, are stopped at its end.
+/// </summary>
+public abstract class IntegrationTest : IAsyncLifetime
+{
+    private readonly List<ActionBotApplication> _apps = [];
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "actionbot-tests", Guid.NewGuid().ToString("N"));
+
+    internal FakeGitHubServer GitHub { get; private set; } = null!;
+
+    internal FakeRepository Repository => GitHub.Repository(ActionBotApplication.Repository);
+
+    /// <summary>A fake clock shared by the fake GitHub and the bot; none (real time) unless a test class sets one.</summary>
+    protected FakeTimeProvider? Clock { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        GitHub = await FakeGitHubServer.StartAsync(Clock);
+        GitHub.AddRepository(ActionBotApplication.Repository);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        await GitHub.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    /// <summary>
+    /// Starts the bot on this test's fake and data folder; a second call after disposing the first is a restart.
+    /// <paramref name="clock"/> gives this bot a clock of its own instead of <see cref="Clock"/>.
+    /// </summary>
+    internal async Task<ActionBotApplication> StartBotAsync(
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null,
+        FakeTimeProvider? clock = null)
+    {
+        var app = await ActionBotApplication.StartAsync(GitHub, _dataFolder, settings, services, clock ?? Clock);
+        _apps.Add(app);
+        return app;
+    }
+}
