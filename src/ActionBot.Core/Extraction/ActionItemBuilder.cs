@@ -51,6 +51,11 @@ internal static class ActionItemBuilder
             return true;
         }
 
+        if (Phrasing.IsOpenQuestion(body))
+        {
+            return false;
+        }
+
         if (draft.Section.Role == SectionRole.Lessons)
         {
             return Phrasing.IsToDo(body);

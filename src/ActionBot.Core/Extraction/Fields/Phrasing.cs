@@ -72,6 +72,18 @@ public static partial class Phrasing
         return looksPast && !FutureMarker().IsMatch(text);
     }
 
+    /// <summary>
+    /// An open question ("Why did the alert not fire?") asks for an answer, not work; a suggestion phrased as a
+    /// question ("Can we add retries?", "Should we page on lag?") is still a task.
+    /// </summary>
+    public static bool IsOpenQuestion(string text) =>
+        text.TrimEnd().EndsWith('?') && QuestionWords.Contains(FirstWord(text));
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "why", "what", "how", "when", "who", "where", "which", "did", "was", "were", "is", "are", "does", "do", "has", "have",
+    };
+
     /// <summary>Phrased as something to do: an imperative, or a sentence with "should", "will", "need to"...</summary>
     public static bool IsToDo(string text) => StartsWithImperative(text) || FutureMarker().IsMatch(text);
 
