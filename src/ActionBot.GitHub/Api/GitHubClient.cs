@@ -39,7 +39,28 @@ public sealed class GitHubClient
     {
         var request = new GitHubRequest(HttpMethod.Get, GitHubApiRoutes.Contents(repo, path, gitRef)) { Accept = GitHubRequest.RawMediaType };
         var response = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.Body;
+        return Base64ContentOf(response) ?? response.Body;
+    }
+
+    // A server that ignores the raw media type (an older GitHub Enterprise, a proxy) answers with the default JSON
+    // shape, the file base64-encoded in "content": read that rather than take the JSON for the file.
+    private static byte[]? Base64ContentOf(GitHubResponse response)
+    {
+        if (response.MediaType is not { } mediaType || !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase)
+            || response.Body.Length == 0 || response.Body[0] != (byte)'{')
+        {
+            return null;
+        }
+
+        try
+        {
+            var file = JsonSerializer.Deserialize(response.Body, GitHubJsonContext.Default.GitHubContentFile);
+            return file is { Encoding: "base64", Content: { } content } ? Convert.FromBase64String(content.Replace("\n", "", StringComparison.Ordinal)) : null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The commits and changed files between two refs (GitHub lists at most 300 files), for push events.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class GitHubConnection(
 
             if (response.IsSuccessStatusCode)
             {
-                var answer = new GitHubResponse(status, body, GitHubLinkHeader.Next(response.Headers));
+                var answer = new GitHubResponse(status, body, GitHubLinkHeader.Next(response.Headers), response.Content.Headers.ContentType?.MediaType);
                 if (request.UseETag && response.Headers.ETag is { } etag)
                 {
                     etags?.Store(uri, etag.ToString(), answer);

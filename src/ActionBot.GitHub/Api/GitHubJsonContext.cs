@@ -7,6 +7,7 @@ namespace ActionBot.GitHub.Api;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GitHubRepository))]
+[JsonSerializable(typeof(GitHubContentFile))]
 [JsonSerializable(typeof(GitHubLabel))]
 [JsonSerializable(typeof(List<GitHubFileChange>))]
 [JsonSerializable(typeof(GitHubCommit))]

@@ -86,3 +86,6 @@ public sealed record NewLabel(string Name, string? Color = null, string? Descrip
 
 /// <summary>Filter of the issues list: <c>state</c> is open, closed or all; <c>since</c> compares with updated_at.</summary>
 public sealed record GitHubIssueQuery(string State = "all", IReadOnlyList<string>? Labels = null, DateTimeOffset? Since = null);
+
+/// <summary>The default (JSON) answer of the contents API: the file base64-encoded in <c>content</c>.</summary>
+internal sealed record GitHubContentFile(string? Type, string? Encoding, string? Content);

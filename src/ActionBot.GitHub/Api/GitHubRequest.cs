@@ -25,4 +25,4 @@ internal sealed record GitHubRequest(HttpMethod Method, string Route)
 }
 
 /// <summary>A successful answer, read whole.</summary>
-internal sealed record GitHubResponse(HttpStatusCode Status, byte[] Body, Uri? NextPage);
+internal sealed record GitHubResponse(HttpStatusCode Status, byte[] Body, Uri? NextPage, string? MediaType = null);

@@ -47,6 +47,17 @@ public sealed class GitHubClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetFileContent_FromAServerThatIgnoresTheRawMediaType_DecodesTheBase64Content()
+    {
+        GitHub.IgnoresRawMediaType = true;
+        _harness.Repository.AddFile("ddd444", "postmortems/plain.md", "# Café outage\n- [ ] Add an alert — today");
+
+        var content = await Client.GetFileContentAsync(Repo, "postmortems/plain.md", "ddd444");
+
+        Assert.Equal("# Café outage\n- [ ] Add an alert — today", Encoding.UTF8.GetString(content));
+    }
+
+    [Fact]
     public async Task GetFileContent_ReturnsAFileLargerThanOneMegabyteWhole()
     {
         var large = new byte[1_500_000];

@@ -71,7 +71,7 @@ public sealed partial class FakeGitHubServer
             return NotFound();
         }
 
-        if (context.Request.Headers.Accept.ToString().Contains("vnd.github.raw", StringComparison.OrdinalIgnoreCase))
+        if (!IgnoresRawMediaType && context.Request.Headers.Accept.ToString().Contains("vnd.github.raw", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Bytes(bytes, "application/vnd.github.raw");
         }

@@ -60,6 +60,9 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     /// <summary>Issues stored by POST /issues (seeded ones not counted).</summary>
     public int IssuesCreated => Volatile.Read(ref _issuesCreated);
 
+    /// <summary>Answers contents requests with the default JSON shape whatever the Accept header, as some servers do.</summary>
+    public bool IgnoresRawMediaType { get; set; }
+
     /// <summary>304 answers to conditional requests.</summary>
     public int NotModifiedResponses => Volatile.Read(ref _notModified);
 
