@@ -17,7 +17,7 @@ public static partial class TrailingNotesParser
 
     // Both patterns are anchored at the end, so they are matched right to left: linear, and cheap on long text.
     // A ticket at the end counts when bracketed, introduced ("tracked in #42") or set off by a dash; a bare URL always.
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|:\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex TrailingTicket();
 
     private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "✅", "✔", "✔️", "☑", "☑️"];
@@ -53,7 +53,7 @@ public static partial class TrailingNotesParser
             break;
         }
 
-        return new TrailingNotes(text.TrimEnd(' ', '-', '–', '—', ',', ';', '|'), done, ticket);
+        return new TrailingNotes(text.TrimEnd(' ', '-', '–', '—', ',', ';', ':', '|'), done, ticket);
     }
 
     // A note ends in a bracket, a ticket number, a URL, a status word or a check mark; most entries end in a word.

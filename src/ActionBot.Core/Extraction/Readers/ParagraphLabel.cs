@@ -47,11 +47,18 @@ internal sealed record ParagraphLabel(string Label, IReadOnlyList<TextLine> Rest
         var words = line.Split(' ').Length;
         if (line.EndsWith(':'))
         {
-            return words <= MaxColonLabelWords && !line.Contains(", ", StringComparison.Ordinal) && !line.Contains(". ", StringComparison.Ordinal);
+            return words <= MaxColonLabelWords && !line.Contains(", ", StringComparison.Ordinal) && !line.Contains(". ", StringComparison.Ordinal)
+                && !IntroductionWords.Contains(line.Split(' ')[0].TrimEnd(':'));
         }
 
         return words <= MaxPlainHeadingWords && !EndsLikeSentence(line) && SectionVocabulary.Classify(line) != SectionRole.Neutral;
     }
+
+    // "We are working on the following:" introduces a list; a label names it ("Next steps:").
+    private static readonly HashSet<string> IntroductionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "we", "i", "our", "you", "they", "here", "these", "this", "that", "the", "below", "following", "there",
+    };
 
     private static bool EndsLikeSentence(string line) => line[^1] is '.' or '!' or '?' or ',' or ';' or ')';
 

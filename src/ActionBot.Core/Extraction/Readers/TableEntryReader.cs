@@ -53,6 +53,8 @@ internal static class TableEntryReader
         }
 
         var status = Cell(ColumnRole.Status).ToLowerInvariant();
+        // Without a status column, templates mark progress beside the ticket: "Bug 5554825 **DONE**".
+        var done = status.Length > 0 ? DoneValues.Contains(status) : HasDoneWord(Cell(ColumnRole.Ticket)) || HasDoneWord(Cell(ColumnRole.Other));
         return new EntryDraft(text, line, section)
         {
             Structured = true,
@@ -61,10 +63,14 @@ internal static class TableEntryReader
             Due = DueDateParser.ParseAny(due),
             Priority = PriorityParser.ParseValue(Cell(ColumnRole.Priority)),
             Kind = KindParser.ParseValue(Cell(ColumnRole.Kind)),
-            Done = DoneValues.Contains(status),
+            Done = done,
             Ticket = TicketOf(read, roles) ?? NullIfEmpty(Cell(ColumnRole.Ticket)),
         };
     }
+
+    private static bool HasDoneWord(string cell) =>
+        cell.Length > 0 && cell.Split([' ', ',', ';', '(', ')', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => DoneValues.Contains(word.ToLowerInvariant()) && word.Length > 1);
 
     private static List<string> Cells(TableRow row) => ReadCells(row).ConvertAll(cell => cell.Text);
 

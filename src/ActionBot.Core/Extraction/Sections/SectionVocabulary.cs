@@ -9,7 +9,7 @@ public static class SectionVocabulary
     private static readonly string[] Past = Phrases(
     [
         "taken", "already", "completed", "went well", "went wrong", "went poorly", "got lucky", "what happened",
-        "we did", "was done", "were done", "applied", "implemented", "performed", "fixes made", "changes made",
+        "we did", "was done", "were done", "applied", "implemented", "performed", "made", "fixes made", "changes made",
     ]);
 
     private static readonly string[] Lessons = Phrases(["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "key takeaways"]);
@@ -22,7 +22,7 @@ public static class SectionVocabulary
         "task", "tasks", "todo", "todos", "to do", "to dos", "improvements", "improvement", "fixes", "future work",
         "going forward", "moving forward", "what s next", "what is next", "whats next", "recommendations",
         "recommendation", "what we are doing", "what we re doing", "what we will do", "what we ll do", "doing about",
-        "safeguards", "long term", "short term", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
+        "safeguards", "long term", "short term", "improving", "improve", "hardening", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
         "changes we are making", "changes we re making", "what we are changing", "what we re changing", "what we will change",
     ]);
 
