@@ -52,9 +52,9 @@ public static partial class Phrasing
 
     // An optional lead-in ("Finally, ", "To prevent a repeat, "), then a subject committing to work.
     [GeneratedRegex(@"^(?:(?:finally|also|additionally|in\s+addition|next|then|first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly|moreover|furthermore|going\s+forward|moving\s+forward|in\s+the\s+future|long[\s-]term|short[\s-]term|as\s+a\s+(?:follow[\s-]up|result)|to\s+(?:prevent|avoid|address|reduce)\b[^,]{0,80}),\s*)?"
-        + @"(?:(?:we|i|the\s+team|our\s+team|the\s+\w+\s+team|\w+\s+team|engineering|devops|sre|ops)\s+(?:also\s+)?(?:will|shall|must|should|need\s+to|are\s+going\s+to|plan\s+to|intend\s+to|are\s+(?:adding|building|introducing|implementing|creating|working\s+on|rolling\s+out|moving|migrating|updating|improving))\b"
+        + @"(?:(?:we|i|the\s+team|our\s+team|the\s+\w+\s+team|\w+\s+team|engineering|devops|sre|ops)\s+(?:also\s+)?(?:will|shall|must|should|need\s+to|are\s+going\s+to|plan\s+to|intend\s+to|are\s+(?:also\s+|now\s+|currently\s+)?(?:adding|building|introducing|implementing|creating|working\s+on|rolling\s+out|moving|migrating|updating|improving|changing|replacing|setting\s+up))\b"
         + @"|(?:we'll|we’ll|we're\s+going\s+to|we’re\s+going\s+to)\b"
-        + @"|(?:[\w-]+\s+){1,8}?will\s+(?:also\s+)?be\s+\w+(?:ed|en|ilt|ut|et|un)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        + @"|(?:[\w'’-]+\s+){1,8}?will\s+(?:also\s+|now\s+)?be\s+\w+(?:ed|en|ilt|ut|et|un|nt|wn|ne|de|ck)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Commitment();
 
     // Intentions that name no work anybody could finish.
