@@ -37,6 +37,9 @@ public interface IActionItemStore
     /// <summary>Opens or closes the item tracked by an issue; false when no item has that issue.</summary>
     Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Sets the owners of the item tracked by an issue (its assignees changed on GitHub); false when no item has that issue.</summary>
+    Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken);
 
     /// <summary>Open items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>

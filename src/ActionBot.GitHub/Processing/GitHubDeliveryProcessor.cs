@@ -3,6 +3,7 @@ using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Webhooks;
+using ActionBot.GitHub.Webhooks.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public sealed partial class GitHubDeliveryProcessor(
                 await IngestPushAsync(push, Find(repositories, push.Repository), cancellationToken);
                 break;
             case WebhookRoute.IssueChanged issue:
-                await FollowIssueAsync(issue, cancellationToken);
+                await FollowIssueAsync(issue, delivery.Body, cancellationToken);
                 break;
             case WebhookRoute.Ignored ignored:
                 Log.Ignored(logger, delivery.Id, delivery.Event, ignored.Reason);
@@ -118,8 +119,18 @@ public sealed partial class GitHubDeliveryProcessor(
         Log.Ingested(logger, postmortem.Repository, postmortem.Path, report.Items, report.IssuesOpened.Count, report.Reworded, report.Removed);
     }
 
-    private async Task FollowIssueAsync(WebhookRoute.IssueChanged issue, CancellationToken cancellationToken)
+    private async Task FollowIssueAsync(WebhookRoute.IssueChanged issue, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        // Reassigning the issue on GitHub changes who owns the task, and so who is reminded.
+        if (issue.Action is "assigned" or "unassigned"
+            && System.Text.Json.JsonSerializer.Deserialize(body.Span, WebhookJsonContext.Default.IssuesEvent) is { } payload)
+        {
+            var owners = payload.Issue.Assignees.Select(a => a.Login).ToList();
+            var found = await store.SetIssueOwnersAsync(issue.IssueRepository, issue.Number, owners, time.GetUtcNow(), cancellationToken);
+            Log.IssueFollowed(logger, issue.IssueRepository, issue.Number, issue.Action, found);
+            return;
+        }
+
         ItemState? state = issue.Action switch
         {
             "closed" or "deleted" => ItemState.Closed,

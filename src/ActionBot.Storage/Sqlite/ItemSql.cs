@@ -49,6 +49,11 @@ internal static class ItemSql
         WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)
         """;
 
+    public const string SetIssueOwners = """
+        UPDATE action_items SET owners = @Owners, updated_at = @At
+        WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)
+        """;
+
     public const string SelectIssueRepositories = "SELECT DISTINCT issue_repository FROM action_items ORDER BY issue_repository";
 
     private const string SelectItems = """

@@ -53,6 +53,12 @@ public sealed class SqliteActionItemStore(SqliteConnectionFactory connections, T
         return await WriteAsync(ItemSql.SetIssueState, parameters, cancellationToken).ConfigureAwait(false) > 0;
     }
 
+    public async Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = new { IssueRepository = issueRepository, Number = issueNumber, Owners = SqlValues.Owners(owners), At = SqlValues.Timestamp(at) };
+        return await WriteAsync(ItemSql.SetIssueOwners, parameters, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     public async Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -57,6 +57,17 @@ internal sealed class InMemoryStore : IActionItemStore
         return Task.FromResult(item is not null);
     }
 
+    public Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var item = Items.Values.FirstOrDefault(i => i.IssueRepository == issueRepository && i.IssueNumber == issueNumber);
+        if (item is not null)
+        {
+            Items[item.Key] = item with { Owners = owners };
+        }
+
+        return Task.FromResult(item is not null);
+    }
+
     public Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.ToList());
 

@@ -117,10 +117,11 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary><c>GET /api/action-items?state=...</c>, read as a client would.</summary>
-    public async Task<List<ActionItemResponse>> GetItemsAsync(string state = "all")
+    /// <summary><c>GET /api/action-items?state=...&amp;owner=...</c>, read as a client would.</summary>
+    public async Task<List<ActionItemResponse>> GetItemsAsync(string state = "all", string? owner = null)
     {
-        var items = await Client.GetFromJsonAsync<List<ActionItemResponse>>($"/api/action-items?state={state}", Json);
+        var query = owner is null ? $"state={state}" : $"state={state}&owner={Uri.EscapeDataString(owner)}";
+        var items = await Client.GetFromJsonAsync<List<ActionItemResponse>>($"/api/action-items?{query}", Json);
         return items ?? [];
     }
 

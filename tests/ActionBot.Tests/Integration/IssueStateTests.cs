@@ -39,6 +39,32 @@ public sealed class IssueStateTests : IntegrationTest
     }
 
     [Fact]
+    public async Task IssueReassignedOnGitHub_ChangesTheOwnersOfItsItem()
+    {
+        var app = await StartBotAsync();
+        await MergeQueuePostmortemAsync(app);
+        var issue = Repository.Issues[0];
+        var assigned = new IssuesEventBuilder()
+            .InRepository(ActionBotApplication.Repository)
+            .WithNumber(issue.Number)
+            .WithTitle(issue.Title)
+            .WithBody(issue.Body)
+            .WithLabels([.. issue.Labels])
+            .WithAssignees("new-owner", "second-owner")
+            .WithAction("assigned")
+            .Build();
+
+        using var response = await app.PostWebhookAsync("issues", assigned);
+        await app.DrainAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var item = Assert.Single(await app.GetItemsAsync("open"), i => i.IssueNumber == issue.Number);
+        Assert.Equal(["new-owner", "second-owner"], item.Owners);
+        Assert.Single(await app.GetItemsAsync("all", owner: "second-owner"));
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
     public async Task IssueClosedWhileItsWebhookWasMissed_IsClosedByTheNextMaintenancePass()
     {
         var app = await StartBotAsync();
