@@ -1,12 +1,27 @@
+using ActionBot.Core.Reminders;
 using ActionBot.Core.Tracking;
 
 namespace ActionBot.Core.Ports;
 
 /// <summary>A postmortem's new issues, to be announced in its repository's chat channel.</summary>
-public sealed record PostmortemAnnouncement(TrackedPostmortem Postmortem, string? ChannelId, IReadOnlyList<TrackedItem> Items);
+public sealed record PostmortemAnnouncement(TrackedPostmortem Postmortem, string? ChannelId, IReadOnlyList<TrackedItem> Items)
+{
+    /// <summary>Deterministic: the same postmortem at the same commit is announced once.</summary>
+    public string Key => $"announce:{Postmortem.Repository}:{Postmortem.Path}:{Postmortem.CommitSha}";
+}
 
-/// <summary>The chat the bot talks in (Discord). Until one is configured, announcements are skipped with a log line.</summary>
+/// <summary>
+/// The chat the bot talks in (Discord). Each call records a promise to send, keyed by the message's key, and
+/// returns once it is stored durably: the adapter sends it when the chat answers, and the same key twice is sent
+/// once. Until a chat is configured, messages are skipped with a log line.
+/// </summary>
 public interface IChatNotifier
 {
     Task AnnounceAsync(PostmortemAnnouncement announcement, CancellationToken cancellationToken);
+
+    Task RemindAsync(ReminderMessage reminder, CancellationToken cancellationToken);
+
+    Task EscalateAsync(EscalationMessage escalation, CancellationToken cancellationToken);
+
+    Task PostDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken);
 }

@@ -1,20 +1,42 @@
 using ActionBot.Core.Ports;
+using ActionBot.Core.Reminders;
 
 namespace ActionBot.Hosting;
 
-/// <summary>The chat port until Discord is configured: says in the log what would have been announced.</summary>
+/// <summary>The chat port until Discord is configured: says in the log what would have been sent.</summary>
 public sealed partial class LoggingChatNotifier(ILogger<LoggingChatNotifier> logger) : IChatNotifier
 {
     public Task AnnounceAsync(PostmortemAnnouncement announcement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(announcement);
-        Log.Skipped(logger, announcement.Items.Count, announcement.Postmortem.Path);
+        Log.Skipped(logger, "announcement", announcement.Key, announcement.Items.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task RemindAsync(ReminderMessage reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        Log.Skipped(logger, "reminder", reminder.Key, reminder.Items.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task EscalateAsync(EscalationMessage escalation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        Log.Skipped(logger, "escalation", escalation.Key, 1);
+        return Task.CompletedTask;
+    }
+
+    public Task PostDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        Log.Skipped(logger, "digest", digest.Key, digest.Open.Count);
         return Task.CompletedTask;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "No chat configured: announcement of {Count} new issue(s) for {Path} skipped")]
-        public static partial void Skipped(ILogger logger, int count, string path);
+        [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "No chat configured: {Kind} {Key} ({Count} item(s) or group(s)) skipped")]
+        public static partial void Skipped(ILogger logger, string kind, string key, int count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ActionBot.Core.Ports;
+using ActionBot.Core.Reminders;
 using ActionBot.Core.Tracking;
 
 namespace ActionBot.Core.Tests.Tracking;
@@ -138,4 +139,10 @@ internal sealed class RecordingChat : IChatNotifier
         Announcements.Add(announcement);
         return Task.CompletedTask;
     }
+
+    public Task RemindAsync(ReminderMessage reminder, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task EscalateAsync(EscalationMessage escalation, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PostDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken) => Task.CompletedTask;
 }
