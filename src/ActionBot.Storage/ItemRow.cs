@@ -26,6 +26,7 @@ internal sealed class ItemRow
     public string CreatedAt { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
     public string? ClosedAt { get; set; }
+    public string? SnoozedUntil { get; set; }
 
     /// <summary>The row for <paramref name="item"/>; unset creation and update times become <paramref name="now"/>.</summary>
     public static ItemRow From(TrackedItem item, DateTimeOffset now) => new()
@@ -76,5 +77,6 @@ internal sealed class ItemRow
         CreatedAt = SqlValues.ParseTimestamp(CreatedAt),
         UpdatedAt = SqlValues.ParseTimestamp(UpdatedAt),
         ClosedAt = SqlValues.ParseTimestampOrNull(ClosedAt),
+        SnoozedUntil = SqlValues.ParseTimestampOrNull(SnoozedUntil),
     };
 }

@@ -45,6 +45,12 @@ public interface IActionItemStore
     /// <summary>Open items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
     Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken);
 
+    /// <summary>Postpones the reminders of an item until <paramref name="until"/>; false when no item has that key.</summary>
+    Task<bool> SnoozeAsync(string key, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Tracked postmortems, latest merge first; of one repository when <paramref name="repository"/> is set.</summary>
+    Task<IReadOnlyList<TrackedPostmortem>> ListPostmortemsAsync(string? repository, CancellationToken cancellationToken);
+
     /// <summary>The issue repositories that have tracked items, for reconciliation.</summary>
     Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken);
 }

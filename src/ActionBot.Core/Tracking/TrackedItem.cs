@@ -45,6 +45,9 @@ public sealed record TrackedItem
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>Reminders of the item wait until this time (<c>/postmortem snooze</c>).</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
     /// <summary>The hidden marker that ties an issue body to this item.</summary>
     public string Marker => IssueMarker.For(Key);
 

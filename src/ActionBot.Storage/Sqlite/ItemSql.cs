@@ -54,13 +54,23 @@ internal static class ItemSql
         WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)
         """;
 
+    public const string Snooze = "UPDATE action_items SET snoozed_until = @Until, updated_at = @At WHERE item_key = @Key";
+
+    public const string SelectPostmortems = """
+        SELECT repository AS Repository, path AS Path, issue_repository AS IssueRepository, commit_sha AS CommitSha,
+               pull_request AS PullRequest, pull_request_url AS PullRequestUrl, author AS Author, title AS Title,
+               postmortem_date AS Date, merged_at AS MergedAt, file_url AS FileUrl
+        FROM postmortems WHERE @Repository IS NULL OR lower(repository) = lower(@Repository)
+        ORDER BY merged_at DESC, repository, path
+        """;
+
     public const string SelectIssueRepositories = "SELECT DISTINCT issue_repository FROM action_items ORDER BY issue_repository";
 
     private const string SelectItems = """
         SELECT item_key AS Key, repository AS Repository, path AS Path, issue_repository AS IssueRepository, item_id AS ItemId,
                title AS Title, details AS Details, section AS Section, owners AS Owners, due AS Due, priority AS Priority, kind AS Kind,
                line AS Line, issue_number AS IssueNumber, issue_url AS IssueUrl, issue_attempted_at AS IssueAttemptedAt, state AS State,
-               removed AS Removed, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+               removed AS Removed, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt, snoozed_until AS SnoozedUntil
         FROM action_items
         """;
 

@@ -69,6 +69,18 @@ public sealed class SqliteActionItemStore(SqliteConnectionFactory connections, T
     public async Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
         ToItems(await QueryAsync<ItemRow>(ItemSql.SelectAwaitingIssue, null, cancellationToken).ConfigureAwait(false));
 
+    public async Task<bool> SnoozeAsync(string key, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = new { Key = key, Until = SqlValues.Timestamp(until), At = SqlValues.Timestamp(at) };
+        return await WriteAsync(ItemSql.Snooze, parameters, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<TrackedPostmortem>> ListPostmortemsAsync(string? repository, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PostmortemRow>(ItemSql.SelectPostmortems, new { Repository = repository }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => row.ToPostmortem()).ToList();
+    }
+
     public async Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken) =>
         await QueryAsync<string>(ItemSql.SelectIssueRepositories, null, cancellationToken).ConfigureAwait(false);
 

@@ -75,6 +75,22 @@ internal sealed class InMemoryStore : IActionItemStore
     public Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.Where(i => i.IssueNumber is null && !i.Removed && i.State == ItemState.Open).ToList());
 
+    public Task<bool> SnoozeAsync(string key, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!Items.TryGetValue(key, out var item))
+        {
+            return Task.FromResult(false);
+        }
+
+        Items[key] = item with { SnoozedUntil = until, UpdatedAt = at };
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<TrackedPostmortem>> ListPostmortemsAsync(string? repository, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TrackedPostmortem>>(Postmortems.Values
+            .Where(p => repository is null || string.Equals(p.Repository, repository, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => p.MergedAt).ToList());
+
     public Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Items.Values.Select(i => i.IssueRepository).Distinct().ToList());
 }

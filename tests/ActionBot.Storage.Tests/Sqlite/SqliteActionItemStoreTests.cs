@@ -249,6 +249,41 @@ public sealed class SqliteActionItemStoreTests : IDisposable
         Assert.Equal(9, (await after.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single().IssueNumber);
     }
 
+    [Fact]
+    public async Task Snoozing_an_item_keeps_the_time_until_which_its_reminders_wait()
+    {
+        var store = await SeededStoreAsync();
+        var item = Tracked.Item("a");
+        await store.UpsertItemsAsync([item], None);
+        var until = _database.Time.GetUtcNow().AddDays(7);
+
+        var snoozed = await store.SnoozeAsync(item.Key, until, _database.Time.GetUtcNow(), None);
+        var unknown = await store.SnoozeAsync("no-such-key", until, _database.Time.GetUtcNow(), None);
+
+        Assert.True(snoozed);
+        Assert.False(unknown);
+        Assert.Equal(until, (await store.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single().SnoozedUntil);
+    }
+
+    [Fact]
+    public async Task Postmortems_are_listed_latest_merge_first_and_by_repository()
+    {
+        var store = await _database.StoreAsync();
+        var older = Tracked.Postmortem() with { Path = "postmortems/old.md", MergedAt = _database.Time.GetUtcNow().AddDays(-3) };
+        var newer = Tracked.Postmortem() with { Path = "postmortems/new.md", MergedAt = _database.Time.GetUtcNow() };
+        var elsewhere = Tracked.Postmortem() with { Repository = "acme/other", Path = "postmortems/x.md", MergedAt = _database.Time.GetUtcNow().AddDays(-1) };
+        foreach (var postmortem in new[] { older, elsewhere, newer })
+        {
+            await store.SavePostmortemAsync(postmortem, None);
+        }
+
+        var all = await store.ListPostmortemsAsync(null, None);
+        var ofOne = await store.ListPostmortemsAsync(Tracked.Repository.ToUpperInvariant(), None);
+
+        Assert.Equal(["postmortems/new.md", "postmortems/x.md", "postmortems/old.md"], all.Select(p => p.Path));
+        Assert.Equal(["postmortems/new.md", "postmortems/old.md"], ofOne.Select(p => p.Path));
+    }
+
     private static async Task<List<string>> IdsAsync(SqliteActionItemStore store, ItemQuery query) =>
         (await store.QueryItemsAsync(query, None)).Select(i => i.ItemId).ToList();
 
