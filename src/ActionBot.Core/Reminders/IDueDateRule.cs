@@ -1,0 +1,16 @@
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Core.Reminders;
+
+/// <summary>
+/// When an item is due, in the configured time zone (<c>Reminders:TimeZone</c>): the date its postmortem gives,
+/// else its postmortem's merge date plus a number of days that depends on its priority.
+/// </summary>
+public interface IDueDateRule
+{
+    /// <summary>The item's effective due date; <paramref name="postmortem"/> gives the merge date (the item's creation when null).</summary>
+    DateOnly DueDate(TrackedItem item, TrackedPostmortem? postmortem);
+
+    /// <summary>The calendar date of <paramref name="instant"/> in the configured time zone.</summary>
+    DateOnly LocalDate(DateTimeOffset instant);
+}
