@@ -3,11 +3,14 @@ namespace ActionBot.Storage.Sqlite;
 /// <summary>The statements of <see cref="SqliteDeliveryInbox"/>.</summary>
 internal static class InboxSql
 {
+    // TryAdd runs Insert and then, only when it stored a row (not a duplicate), InsertBody, in one transaction.
     public const string Insert = """
-        INSERT INTO webhook_deliveries (id, event, action, repository, received_at, status, attempts, next_attempt_at, body)
-        VALUES (@Id, @Event, @Action, @Repository, @ReceivedAt, 'pending', @Attempts, @ReceivedAt, @Body)
+        INSERT INTO webhook_deliveries (id, event, action, repository, received_at, status, attempts, next_attempt_at)
+        VALUES (@Id, @Event, @Action, @Repository, @ReceivedAt, 'pending', @Attempts, @ReceivedAt)
         ON CONFLICT (id) DO NOTHING
         """;
+
+    public const string InsertBody = "INSERT INTO webhook_delivery_bodies (id, body) VALUES (@Id, @Body)";
 
     // One statement, so the pick and the claim are atomic. Each branch walks the (status, next_attempt_at) index and
     // stops at its first row (pending: earliest due, which for a fresh delivery is its arrival; ties in arrival
@@ -28,14 +31,21 @@ internal static class InboxSql
                     ORDER BY lease_until LIMIT 1) AS expired
             ) AS candidates
             ORDER BY received_at LIMIT 1)
-        RETURNING id AS Id, event AS Event, action AS Action, repository AS Repository, received_at AS ReceivedAt, attempts AS Attempts, body AS Body
+        RETURNING id AS Id, event AS Event, action AS Action, repository AS Repository, received_at AS ReceivedAt, attempts AS Attempts
         """;
+
+    // Read right after a claim, on the same connection: the body row is written with its delivery and deleted
+    // only by the completion of the claim that holds it.
+    public const string SelectBody = "SELECT body FROM webhook_delivery_bodies WHERE id = @Id";
 
     // A done delivery keeps its row, so its id stays known (a redelivery is still a duplicate), but not its body:
     // at 1,000 deliveries/s of 25 KB, kept bodies would grow the file by 90 GB an hour. Failed ones keep theirs.
+    // Complete and DeleteBody run in one transaction; the body is deleted only when Complete found the delivery.
     public const string Complete = """
-        UPDATE webhook_deliveries SET status = 'done', lease_until = NULL, completed_at = @At, body = @EmptyBody WHERE id = @Id
+        UPDATE webhook_deliveries SET status = 'done', lease_until = NULL, completed_at = @At WHERE id = @Id
         """;
+
+    public const string DeleteBody = "DELETE FROM webhook_delivery_bodies WHERE id = @Id";
 
     public const string RetryLater = """
         UPDATE webhook_deliveries SET status = 'pending', lease_until = NULL, next_attempt_at = @RetryAt, last_error = @Reason WHERE id = @Id
@@ -43,6 +53,18 @@ internal static class InboxSql
 
     public const string Fail = """
         UPDATE webhook_deliveries SET status = 'failed', lease_until = NULL, last_error = @Reason, completed_at = @At WHERE id = @Id
+        """;
+
+    public const int PruneBatchSize = 1000;
+
+    // Done deliveries whose ids no longer need to be remembered. Done rows have no body (completion deleted it);
+    // failed ones are kept. next_attempt_at <= completed_at always (a delivery is claimed only once due), so the
+    // range on it is implied by the one on completed_at and lets the (status, next_attempt_at) index find the rows.
+    public const string PruneDone = """
+        DELETE FROM webhook_deliveries WHERE id IN (
+            SELECT id FROM webhook_deliveries
+            WHERE status = 'done' AND next_attempt_at < @Before AND completed_at < @Before
+            LIMIT @Batch)
         """;
 
     public const string CountPending = "SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('pending', 'processing')";
