@@ -12,7 +12,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start), the SQLite connection factory, the
     /// <see cref="IActionItemStore"/> and <see cref="IDeliveryInbox"/>, <see cref="StorageHealth"/>, and
-    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts. Call it before
+    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts, and
+    /// for SQLite <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
+    /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +35,26 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
+
+        // Only a SQLite database has a WAL to look after. After the initializer (hosted services start in order),
+        // before the server: checkpoints off the request path.
+        if (IsSqlite(configuration))
+        {
+            services.AddOptions<SqliteWalCheckpointerOptions>()
+                .Bind(configuration.GetSection(SqliteWalCheckpointerOptions.SectionName))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            services.TryAddSingleton<SqliteWalCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteWalCheckpointer>());
+        }
+
         return services;
+    }
+
+    // Read from configuration, not options: which services exist is decided before the container is built.
+    private static bool IsSqlite(IConfiguration configuration)
+    {
+        var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
+        return provider is null || string.Equals(provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
     }
 }
