@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start), the SQLite connection factory, the
-    /// <see cref="IActionItemStore"/> and <see cref="IDeliveryInbox"/>, <see cref="StorageHealth"/>, and
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>, <see cref="StorageHealth"/>, and
     /// <see cref="StorageInitializer"/>, which migrates the database before the server starts. Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
@@ -31,6 +31,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActionItemStore>(sp => sp.GetRequiredService<SqliteActionItemStore>());
         services.TryAddSingleton<SqliteDeliveryInbox>();
         services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
+        services.TryAddSingleton<SqliteChatOutbox>();
+        services.TryAddSingleton<IChatOutbox>(sp => sp.GetRequiredService<SqliteChatOutbox>());
+        services.TryAddSingleton<SqliteAccountLinks>();
+        services.TryAddSingleton<IAccountLinks>(sp => sp.GetRequiredService<SqliteAccountLinks>());
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
         return services;
