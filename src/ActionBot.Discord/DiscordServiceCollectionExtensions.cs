@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions;
@@ -70,6 +69,7 @@ public static class DiscordServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         http.BaseAddress = options.ApiBaseUrl;
         http.Timeout = Timeout.InfiniteTimeSpan; // DiscordResilience limits each attempt
-        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("DiscordBot", "(https://github.com/actionbot, 1.0)"));
+        // Discord asks bots to name themselves: "DiscordBot (url, version)".
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/actionbot, 1.0)");
     }
 }
