@@ -11,9 +11,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start), the SQLite connection factory, the
-    /// <see cref="IActionItemStore"/> and <see cref="IDeliveryInbox"/>, <see cref="StorageHealth"/>, and
-    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts, and
-    /// for SQLite <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>,
+    /// <see cref="StorageHealth"/>, and <see cref="StorageInitializer"/>, which migrates the database before the server
+    /// starts, and for SQLite <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
     /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
@@ -33,6 +33,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActionItemStore>(sp => sp.GetRequiredService<SqliteActionItemStore>());
         services.TryAddSingleton<SqliteDeliveryInbox>();
         services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
+        services.TryAddSingleton<SqliteChatOutbox>();
+        services.TryAddSingleton<IChatOutbox>(sp => sp.GetRequiredService<SqliteChatOutbox>());
+        services.TryAddSingleton<SqliteAccountLinks>();
+        services.TryAddSingleton<IAccountLinks>(sp => sp.GetRequiredService<SqliteAccountLinks>());
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
 

@@ -1,11 +1,15 @@
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
+using ActionBot.Core.Reminders;
 using ActionBot.Core.Tracking;
+using ActionBot.Discord;
+using ActionBot.Discord.Interactions;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ActionBot.Hosting;
 
@@ -35,8 +39,19 @@ public static class ActionBotHostExtensions
         services.AddGitHubWebhooks();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
-        services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
-        if (GitHubIsConfigured(configuration))
+
+        // The interactions endpoint always exists too: without Discord's public key it answers 401.
+        services.AddDiscordInteractions();
+        if (IsConfigured(configuration, DiscordOptions.SectionName))
+        {
+            services.AddDiscord(configuration);
+        }
+        else
+        {
+            services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
+        }
+
+        if (IsConfigured(configuration, GitHubOptions.SectionName))
         {
             services.AddGitHubApi(configuration);
             services.AddSingleton<IIssueTracker, GitHubIssueTracker>();
@@ -50,6 +65,10 @@ public static class ActionBotHostExtensions
             services.AddHostedService(sp => sp.GetRequiredService<MaintenanceWorker>());
         }
 
+        // Fallbacks until the reminders module registers its own (registered last, so any other registration wins).
+        services.TryAddSingleton<IDueDateRule, FallbackDueDateRule>();
+        services.TryAddSingleton<IDigestComposer, FallbackDigestComposer>();
+        services.TryAddSingleton<IChannelDirectory, FallbackChannelDirectory>();
         return builder;
     }
 
@@ -58,15 +77,16 @@ public static class ActionBotHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthEndpoints();
         app.MapGitHubWebhooks();
+        app.MapDiscordInteractions();
         app.MapActionItemsApi();
         return app;
     }
 
-    // Any GitHub key turns the integration on, and then the settings must be complete: a half-configured
+    // Any key of an integration (GitHub, Discord) turns it on, and then its settings must be complete: a half-configured
     // bot stops at start-up with a message naming the key rather than running without telling anyone.
-    private static bool GitHubIsConfigured(ConfigurationManager configuration)
+    private static bool IsConfigured(ConfigurationManager configuration, string sectionName)
     {
-        var section = configuration.GetSection(GitHubOptions.SectionName);
+        var section = configuration.GetSection(sectionName);
         return section.GetChildren().Any(child => child.Value is { Length: > 0 } || child.GetChildren().Any());
     }
 }

@@ -5,6 +5,7 @@ using ActionBot.Core.Ports;
 using ActionBot.Hosting;
 using ActionBot.Storage.Sqlite;
 using ActionBot.Testing;
+using ActionBot.Testing.Discord;
 using ActionBot.Testing.GitHub;
 using ActionBot.Testing.GitHub.Webhooks;
 using Microsoft.AspNetCore.Hosting;
@@ -35,9 +36,12 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _testServices;
     private readonly LogSignal _maintenanceRan = new(typeof(MaintenanceWorker).FullName!, 2100, 2101);
 
-    private ActionBotApplication(FakeGitHubServer github, string dataFolder, FakeTimeProvider? clock, Action<IServiceCollection>? testServices)
+    public const string DiscordChannelId = "950000000000000001";
+
+    private ActionBotApplication(FakeGitHubServer github, FakeDiscordServer? discord, string dataFolder, FakeTimeProvider? clock, Action<IServiceCollection>? testServices)
     {
         GitHub = github;
+        Discord = discord;
         Clock = clock;
         _testServices = testServices;
         _settings = new Dictionary<string, string?>
@@ -60,7 +64,23 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             // The first maintenance pass runs at start (awaited in StartAsync); tests that want another call RunOnceAsync.
             ["ActionBot:Maintenance:ReconcileEvery"] = "1.00:00:00",
         };
+        if (discord is not null)
+        {
+            _settings["ActionBot:Discord:ApiBaseUrl"] = discord.BaseAddress.AbsoluteUri;
+            _settings["ActionBot:Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
+            _settings["ActionBot:Discord:PublicKey"] = Signer.PublicKeyHex;
+            _settings["ActionBot:Discord:BotToken"] = FakeDiscordServer.BotToken;
+            _settings["ActionBot:Discord:GuildId"] = InteractionBuilder.DefaultGuildId;
+            _settings["ActionBot:Discord:DefaultChannelId"] = DiscordChannelId;
+            _settings["ActionBot:Discord:RetryBaseDelay"] = "00:00:00.010";
+            _settings["ActionBot:Discord:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00";
+        }
     }
+
+    /// <summary>Signs interactions like Discord, with the key pair whose public half the bot is configured with.</summary>
+    public static DiscordInteractionSigner Signer { get; } = new();
+
+    public FakeDiscordServer? Discord { get; }
 
     public FakeGitHubServer GitHub { get; }
 
@@ -79,11 +99,12 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         string dataFolder,
         Action<Dictionary<string, string?>>? settings = null,
         Action<IServiceCollection>? services = null,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        FakeDiscordServer? discord = null)
     {
         ArgumentNullException.ThrowIfNull(github);
         github.Faults.RetryAfterSeconds = 0;
-        var app = new ActionBotApplication(github, dataFolder, clock, services);
+        var app = new ActionBotApplication(github, discord, dataFolder, clock, services);
         settings?.Invoke(app._settings);
         app.UseKestrel(0);
         app.StartServer();
@@ -95,6 +116,14 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     /// <summary>Posts a delivery signed with the configured secret, as GitHub sends it.</summary>
     public Task<HttpResponseMessage> PostWebhookAsync(string eventName, byte[] body, string? deliveryId = null) =>
         Client.PostWebhookAsync(eventName, body, WebhookSecret, deliveryId);
+
+    /// <summary>Posts an interaction signed like Discord, at <paramref name="signedAt"/> (now by default).</summary>
+    public Task<HttpResponseMessage> PostInteractionAsync(InteractionBuilder interaction, DateTimeOffset? signedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var request = Signer.Request("/interactions/discord", interaction.Build(), signedAt ?? (Clock ?? TimeProvider.System).GetUtcNow());
+        return Client.SendAsync(request);
+    }
 
     /// <summary>
     /// Processes every delivery that is due and waits for the ones the hosted worker holds, until none is pending.
@@ -125,6 +154,9 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         return items ?? [];
     }
 
+    /// <summary>The chat outbox, observed: a test waits for messages to be sent.</summary>
+    public ObservedChatOutbox ChatOutbox => Services.GetRequiredService<ObservedChatOutbox>();
+
     /// <summary>Rows in the inbox: every delivery ever stored, whatever its status.</summary>
     public async Task<int> CountStoredDeliveriesAsync()
     {
@@ -143,7 +175,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         // Entries at every level are captured, so the credential check below covers debug and trace lines too.
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Trace);
         Assert.Empty(Logs.Errors.Select(e => $"{e.Category}: {e.FullText}"));
-        var secrets = new List<string> { FakeGitHubServer.DefaultToken, WebhookSecret, "PRIVATE KEY" };
+        var secrets = new List<string> { FakeGitHubServer.DefaultToken, WebhookSecret, "PRIVATE KEY", FakeDiscordServer.BotToken, "interaction-token-" };
         secrets.AddRange(GitHub.App?.IssuedTokens ?? []);
         foreach (var entry in Logs.Entries)
         {
@@ -171,6 +203,8 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         {
             services.AddSingleton(sp => new ObservedDeliveryInbox(sp.GetRequiredService<SqliteDeliveryInbox>()));
             services.AddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<ObservedDeliveryInbox>());
+            services.AddSingleton(sp => new ObservedChatOutbox(sp.GetRequiredService<SqliteChatOutbox>()));
+            services.AddSingleton<IChatOutbox>(sp => sp.GetRequiredService<ObservedChatOutbox>());
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -1,4 +1,5 @@
 using ActionBot.Testing;
+using ActionBot.Testing.Discord;
 using ActionBot.Testing.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,11 @@ public abstract class IntegrationTest : IAsyncLifetime
 
     internal FakeGitHubServer GitHub { get; private set; } = null!;
 
+    /// <summary>A fake Discord, when the test class sets <see cref="UsesDiscord"/>.</summary>
+    internal FakeDiscordServer? Discord { get; private set; }
+
+    protected bool UsesDiscord { get; init; }
+
     internal FakeRepository Repository => GitHub.Repository(ActionBotApplication.Repository);
 
     /// <summary>A fake clock shared by the fake GitHub and the bot; none (real time) unless a test class sets one.</summary>
@@ -25,6 +31,10 @@ public abstract class IntegrationTest : IAsyncLifetime
         Directory.CreateDirectory(_dataFolder);
         GitHub = await FakeGitHubServer.StartAsync(Clock);
         GitHub.AddRepository(ActionBotApplication.Repository);
+        if (UsesDiscord)
+        {
+            Discord = await FakeDiscordServer.StartAsync(Clock);
+        }
     }
 
     public async Task DisposeAsync()
@@ -35,6 +45,11 @@ public abstract class IntegrationTest : IAsyncLifetime
         }
 
         await GitHub.DisposeAsync();
+        if (Discord is not null)
+        {
+            await Discord.DisposeAsync();
+        }
+
         Directory.Delete(_dataFolder, recursive: true);
     }
 
@@ -47,7 +62,7 @@ public abstract class IntegrationTest : IAsyncLifetime
         Action<IServiceCollection>? services = null,
         FakeTimeProvider? clock = null)
     {
-        var app = await ActionBotApplication.StartAsync(GitHub, _dataFolder, settings, services, clock ?? Clock);
+        var app = await ActionBotApplication.StartAsync(GitHub, _dataFolder, settings, services, clock ?? Clock, Discord);
         _apps.Add(app);
         return app;
     }

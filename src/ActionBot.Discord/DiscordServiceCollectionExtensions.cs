@@ -1,0 +1,75 @@
+using ActionBot.Core.Ports;
+using ActionBot.Discord.Api;
+using ActionBot.Discord.Interactions;
+using ActionBot.Discord.Interactions.Commands;
+using ActionBot.Discord.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ActionBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the interactions endpoint needs even while Discord is off (it then answers 401): the options, bound
+    /// but not validated, and the signature verifier.
+    /// </summary>
+    public static IServiceCollection AddDiscordInteractions(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>, DiscordOptionsDefaults>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Ed25519SignatureVerifier>();
+        return services;
+    }
+
+    /// <summary>
+    /// Discord on: options validated at start, the typed REST client, the chat port (<see cref="IChatNotifier"/>)
+    /// over the outbox with its sender, the <c>/postmortem</c> commands and their registration. Storage
+    /// (<see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>, <see cref="IActionItemStore"/>) and the reminder ports
+    /// (<c>IDueDateRule</c>, <c>IDigestComposer</c>) come from elsewhere.
+    /// </summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddDiscordInteractions();
+        services.AddOptions<DiscordOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<DiscordResilience>();
+        services.AddHttpClient(DiscordClient.HttpClientName, ConfigureHttpClient)
+            .RemoveAllLoggers() // its request lines would carry interaction tokens (webhook routes)
+            .AddTypedClient<DiscordClient>();
+        services.TryAddSingleton<DiscordAccountDirectory>();
+
+        services.TryAddSingleton<OutboxSignal>();
+        services.AddSingleton<IChatNotifier, DiscordChatNotifier>();
+        services.TryAddSingleton<DiscordOutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordOutboxSender>());
+
+        services.TryAddSingleton<PostmortemLookup>();
+        services.AddSingleton<IPostmortemSubcommand, TasksCommand>();
+        services.AddSingleton<IPostmortemSubcommand, MineCommand>();
+        services.AddSingleton<IPostmortemSubcommand, OverdueCommand>();
+        services.AddSingleton<IPostmortemSubcommand, SnoozeCommand>();
+        services.AddSingleton<IPostmortemSubcommand, LinkCommand>();
+        services.AddSingleton<IPostmortemSubcommand, DigestCommand>();
+        services.TryAddSingleton<PostmortemCommands>();
+        services.TryAddSingleton<InteractionFollowUps>();
+        services.TryAddSingleton<CommandRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
+        return services;
+    }
+
+    private static void ConfigureHttpClient(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        http.BaseAddress = options.ApiBaseUrl;
+        http.Timeout = Timeout.InfiniteTimeSpan; // DiscordResilience limits each attempt
+        // Discord asks bots to name themselves: "DiscordBot (url, version)".
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/actionbot, 1.0)");
+    }
+}

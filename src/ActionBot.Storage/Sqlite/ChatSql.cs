@@ -1,0 +1,40 @@
+namespace ActionBot.Storage.Sqlite;
+
+/// <summary>The statements of <see cref="SqliteChatOutbox"/> and <see cref="SqliteAccountLinks"/>.</summary>
+internal static class ChatSql
+{
+    public const string Enqueue = """
+        INSERT INTO chat_outbox (message_key, destination, status, attempts, next_attempt_at, created_at, payload)
+        VALUES (@Key, @Destination, 'pending', @Attempts, @CreatedAt, @CreatedAt, @Payload)
+        ON CONFLICT (message_key) DO NOTHING
+        """;
+
+    // One statement, so the pick and the claim are atomic: the oldest message that is due, or whose claim expired.
+    public const string ClaimNext = """
+        UPDATE chat_outbox
+        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
+        WHERE message_key = (
+            SELECT message_key FROM chat_outbox
+            WHERE (status = 'pending' AND next_attempt_at <= @Now) OR (status = 'processing' AND lease_until <= @Now)
+            ORDER BY created_at, message_key LIMIT 1)
+        RETURNING message_key AS Key, destination AS Destination, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
+        """;
+
+    public const string MarkSent = "UPDATE chat_outbox SET status = 'sent', lease_until = NULL, sent_at = @At, last_error = NULL WHERE message_key = @Key";
+
+    public const string RetryLater = "UPDATE chat_outbox SET status = 'pending', lease_until = NULL, next_attempt_at = @RetryAt, last_error = @Reason WHERE message_key = @Key";
+
+    public const string Fail = "UPDATE chat_outbox SET status = 'failed', lease_until = NULL, last_error = @Reason, sent_at = NULL, next_attempt_at = @At WHERE message_key = @Key";
+
+    public const string CountPending = "SELECT COUNT(*) FROM chat_outbox WHERE status IN ('pending', 'processing')";
+
+    public const string Link = """
+        INSERT INTO account_links (chat_user_id, github_login, linked_at) VALUES (@UserId, @Login, @At)
+        ON CONFLICT (chat_user_id) DO UPDATE SET github_login = excluded.github_login, linked_at = excluded.linked_at
+        """;
+
+    public const string LoginOf = "SELECT github_login FROM account_links WHERE chat_user_id = @UserId";
+
+    // The latest link wins when several accounts name one login.
+    public const string UserOf = "SELECT chat_user_id FROM account_links WHERE lower(github_login) = lower(@Login) ORDER BY linked_at DESC, chat_user_id LIMIT 1";
+}
