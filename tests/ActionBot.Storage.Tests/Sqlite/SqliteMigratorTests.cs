@@ -21,7 +21,7 @@ public sealed class SqliteMigratorTests : IDisposable
         Assert.True(migrator.IsUpToDate);
         Assert.Equal(Scripts.Select(s => (long)s.Version), await _database.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal(
-            ["action_items", "postmortems", "schema_migrations", "webhook_deliveries"],
+            ["action_items", "postmortems", "reminder_log", "reminder_state", "schema_migrations", "webhook_deliveries"],
             await _database.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     }
 
