@@ -5,6 +5,7 @@ using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
+using ActionBot.Scheduling;
 using ActionBot.Storage;
 
 namespace ActionBot.Hosting;
@@ -29,14 +30,14 @@ public static class ActionBotHostExtensions
         services.AddSingleton<ActionItemExtractor>();
         services.AddStorage(configuration);
         services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName);
-        services.AddOptions<MaintenanceOptions>().BindConfiguration(MaintenanceOptions.SectionName);
 
         // The webhook endpoint always exists: without a secret it answers 503, as the interface promises.
         services.AddGitHubWebhooks();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
         services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
-        if (GitHubIsConfigured(configuration))
+        var gitHub = GitHubIsConfigured(configuration);
+        if (gitHub)
         {
             services.AddGitHubApi(configuration);
             services.AddSingleton<IIssueTracker, GitHubIssueTracker>();
@@ -46,9 +47,10 @@ public static class ActionBotHostExtensions
             services.AddSingleton<GitHubDeliveryProcessor>();
             services.AddSingleton<DeliveryWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-            services.AddSingleton<MaintenanceWorker>();
-            services.AddHostedService(sp => sp.GetRequiredService<MaintenanceWorker>());
         }
+
+        // After storage (its migrations run first) and after GitHub (the sweep comments through its issue tracker).
+        services.AddScheduling(configuration, gitHub);
 
         return builder;
     }
