@@ -5,7 +5,8 @@ namespace ActionBot.Storage;
 /// <summary>The reminder ledger's statements, in SQL that SQLite and PostgreSQL both accept.</summary>
 internal static class ReminderSql
 {
-    // No ORDER BY: rows stream in storage order, and the sweep orders only what is due.
+    // No ORDER BY: rows stream in storage order, and the sweep orders only what is due. Dates are yyyy-MM-dd text,
+    // so text order is date order; items without a stated due date are always read (theirs depends on priority).
     public const string SelectOpenItems = """
         SELECT i.item_key AS Key, i.repository AS Repository, i.path AS Path, i.issue_repository AS IssueRepository, i.item_id AS ItemId,
                i.title AS Title, i.details AS Details, i.section AS Section, i.owners AS Owners, i.due AS Due, i.priority AS Priority,
@@ -18,7 +19,7 @@ internal static class ReminderSql
         FROM action_items i
         JOIN postmortems p ON p.repository = i.repository AND p.path = i.path
         LEFT JOIN reminder_state s ON s.item_key = i.item_key
-        WHERE i.state = 'open' AND i.removed = 0
+        WHERE i.state = 'open' AND i.removed = 0 AND (i.due IS NULL OR i.due <= @DueBy)
         """;
 
     public const string InsertLog = """

@@ -27,8 +27,11 @@ public sealed record ReminderRecord(string ItemKey, ReminderRecordKind Kind, str
 /// </summary>
 public interface IReminderLedger
 {
-    /// <summary>Open items still in their postmortems, streamed (not materialized), each with its reminder state.</summary>
-    IAsyncEnumerable<ReminderCandidate> OpenItemsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Open items still in their postmortems, streamed (not materialized), each with its reminder state. Items whose
+    /// stated due date is after <paramref name="dueBy"/> are left out: none of their reminders can be due yet.
+    /// </summary>
+    IAsyncEnumerable<ReminderCandidate> OpenItemsAsync(DateOnly dueBy, CancellationToken cancellationToken);
 
     /// <summary>Records in one transaction; returns how many were new.</summary>
     Task<int> RecordAsync(IReadOnlyList<ReminderRecord> records, DateTimeOffset at, CancellationToken cancellationToken);

@@ -13,10 +13,17 @@ public sealed class ReminderPolicy(ReminderSettings settings)
     public ReminderSettings Settings => settings;
 
     /// <summary>What to do for an open item due on <paramref name="due"/> at <paramref name="now"/>; null when nothing.</summary>
-    public ReminderDecision? Evaluate(DateOnly due, ReminderState state, DateTimeOffset? snoozedUntil, DateTimeOffset now)
+    public ReminderDecision? Evaluate(DateOnly due, ReminderState state, DateTimeOffset? snoozedUntil, DateTimeOffset now) =>
+        _working.IsWorking(now) ? Decide(LatestSlot(due, now), state, snoozedUntil, now) : null;
+
+    /// <summary>
+    /// What to do given the latest slot that has passed (<see cref="LatestSlot"/>), for callers that checked working
+    /// time already and share one slot among the items due the same day (the sweep).
+    /// </summary>
+    public ReminderDecision? Decide(ReminderSlot? latest, ReminderState state, DateTimeOffset? snoozedUntil, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (snoozedUntil > now || !_working.IsWorking(now) || LatestSlot(due, now) is not { } slot)
+        if (snoozedUntil > now || latest is not { } slot)
         {
             return null;
         }

@@ -9,7 +9,8 @@ namespace ActionBot.Core.Reminders;
 /// </summary>
 public readonly record struct ReminderSlot(ReminderKind Kind, int Repeat, DateOnly Due, DateTimeOffset At)
 {
-    public string Key => Kind switch
+    // Computed once: a sweep compares it with the recorded slot of every item due that day.
+    public string Key { get; } = Kind switch
     {
         ReminderKind.BeforeDue => string.Create(CultureInfo.InvariantCulture, $"before@{Due:yyyy-MM-dd}"),
         ReminderKind.OnDue => string.Create(CultureInfo.InvariantCulture, $"due@{Due:yyyy-MM-dd}"),

@@ -56,7 +56,12 @@ public sealed class ReminderSweep(
         var read = 0;
         var due = new List<DueWork>();
         var today = dueDates.LocalDate(now);
-        await foreach (var candidate in ledger.OpenItemsAsync(cancellationToken).ConfigureAwait(false))
+
+        // Items share due dates: each date's latest slot is computed once per sweep.
+        var slots = new Dictionary<DateOnly, ReminderSlot?>();
+        // The first reminder comes RemindBefore the due date; a day more covers the local date's offset from UTC.
+        var dueBy = today.AddDays((int)Math.Ceiling(policy.Settings.RemindBefore.TotalDays) + 1);
+        await foreach (var candidate in ledger.OpenItemsAsync(dueBy, cancellationToken).ConfigureAwait(false))
         {
             read++;
             var item = candidate.Item;
@@ -66,7 +71,12 @@ public sealed class ReminderSweep(
             }
 
             var dueDate = dueDates.DueDate(item.Due, item.Priority, candidate.MergedAt);
-            if (policy.Evaluate(dueDate, candidate.State, item.SnoozedUntil, now) is { } decision)
+            if (!slots.TryGetValue(dueDate, out var latest))
+            {
+                slots[dueDate] = latest = policy.LatestSlot(dueDate, now);
+            }
+
+            if (policy.Decide(latest, candidate.State, item.SnoozedUntil, now) is { } decision)
             {
                 var daysOverdue = Math.Max(0, today.DayNumber - dueDate.DayNumber);
                 due.Add(new DueWork(candidate, decision, new DueItem(item, dueDate, decision.Slot.Kind, daysOverdue)));

@@ -23,5 +23,5 @@ CREATE TABLE reminder_state (
     updated_at TEXT NOT NULL
 );
 
--- The sweep reads open items that are still in their postmortems.
-CREATE INDEX ix_action_items_open ON action_items (state, removed);
+-- The sweep reads open items that are still in their postmortems and not due far ahead.
+CREATE INDEX ix_action_items_open ON action_items (state, removed, due);

@@ -10,12 +10,12 @@ namespace ActionBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReminderLedger(SqliteConnectionFactory connections) : IReminderLedger
 {
-    public async IAsyncEnumerable<ReminderCandidate> OpenItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ReminderCandidate> OpenItemsAsync(DateOnly dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var rows = connection.QueryUnbufferedAsync<ReminderCandidateRow>(ReminderSql.SelectOpenItems);
+            var rows = connection.QueryUnbufferedAsync<ReminderCandidateRow>(ReminderSql.SelectOpenItems, new { DueBy = SqlValues.Date(dueBy) });
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 yield return row.ToCandidate();

@@ -12,7 +12,7 @@ internal sealed class InMemoryLedger : IReminderLedger
 
     public List<ReminderCandidate> Candidates { get; } = [];
 
-    public async IAsyncEnumerable<ReminderCandidate> OpenItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ReminderCandidate> OpenItemsAsync(DateOnly dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
         foreach (var candidate in Candidates.ToList())

@@ -43,6 +43,19 @@ public sealed class SqliteReminderLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Items_due_after_the_horizon_are_left_out_and_items_without_a_due_date_are_read()
+    {
+        var (store, ledger) = await SeededAsync();
+        await store.UpsertItemsAsync(
+            [Tracked.Item("soon") with { Due = new DateOnly(2025, 3, 14) }, Tracked.Item("later") with { Due = new DateOnly(2025, 3, 15) }, Tracked.Item("undated") with { Due = null }],
+            None);
+
+        var candidates = await ReadAsync(ledger, new DateOnly(2025, 3, 14));
+
+        Assert.Equal(["soon", "undated"], candidates.Select(c => c.Item.ItemId).Order());
+    }
+
+    [Fact]
     public async Task Records_sum_up_into_the_items_reminder_state()
     {
         var (store, ledger) = await SeededAsync();
@@ -110,10 +123,10 @@ public sealed class SqliteReminderLedgerTests : IDisposable
         Assert.Contains(plan, step => step.Detail.StartsWith("SEARCH TABLE reminder_state", StringComparison.Ordinal));
     }
 
-    private static async Task<List<ReminderCandidate>> ReadAsync(SqliteReminderLedger ledger)
+    private static async Task<List<ReminderCandidate>> ReadAsync(SqliteReminderLedger ledger, DateOnly? dueBy = null)
     {
         var candidates = new List<ReminderCandidate>();
-        await foreach (var candidate in ledger.OpenItemsAsync(None))
+        await foreach (var candidate in ledger.OpenItemsAsync(dueBy ?? DateOnly.MaxValue, None))
         {
             candidates.Add(candidate);
         }
