@@ -50,6 +50,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DiscordOutboxSender>());
 
+        // The scheduler's retry job drains the outbox too: a sender loop that died or missed its wake-up is covered.
+        services.AddSingleton<IPendingWorkRetrier>(sp => sp.GetRequiredService<DiscordOutboxSender>());
+
         services.TryAddSingleton<PostmortemLookup>();
         services.AddSingleton<IPostmortemSubcommand, TasksCommand>();
         services.AddSingleton<IPostmortemSubcommand, MineCommand>();

@@ -3,7 +3,7 @@ using ActionBot.Core.Tracking;
 namespace ActionBot.Storage;
 
 /// <summary>An <c>action_items</c> row as stored (text timestamps, JSON owners): the parameters of writes and the shape of reads.</summary>
-internal sealed class ItemRow
+internal class ItemRow
 {
     public string Key { get; set; } = "";
     public string Repository { get; set; } = "";

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteActionItemStore>();
         services.TryAddSingleton<IActionItemStore>(sp => sp.GetRequiredService<SqliteActionItemStore>());
+        services.TryAddSingleton<IReminderLedger, SqliteReminderLedger>();
         services.TryAddSingleton<SqliteDeliveryInbox>();
         services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
         services.TryAddSingleton<SqliteChatOutbox>();

@@ -21,7 +21,7 @@ public sealed partial class DiscordOutboxSender(
     OutboxSignal signal,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordOutboxSender> logger) : BackgroundService
+    ILogger<DiscordOutboxSender> logger) : BackgroundService, IPendingWorkRetrier
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
@@ -38,6 +38,9 @@ public sealed partial class DiscordOutboxSender(
 
         return handled;
     }
+
+    /// <summary>The retry job's entry: claims are leased, so running beside the sender loop sends nothing twice.</summary>
+    public Task<int> RetryPendingAsync(DateTimeOffset now, CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     /// <summary>A short nonce (Discord allows 25 characters) that is the same for the same page of the same message.</summary>
     public static string Nonce(string key, int page) =>

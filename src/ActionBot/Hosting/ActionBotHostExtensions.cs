@@ -8,6 +8,7 @@ using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
+using ActionBot.Scheduling;
 using ActionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,7 +34,6 @@ public static class ActionBotHostExtensions
         services.AddSingleton<ActionItemExtractor>();
         services.AddStorage(configuration);
         services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName);
-        services.AddOptions<MaintenanceOptions>().BindConfiguration(MaintenanceOptions.SectionName);
 
         // The webhook endpoint always exists: without a secret it answers 503, as the interface promises.
         services.AddGitHubWebhooks();
@@ -51,7 +51,8 @@ public static class ActionBotHostExtensions
             services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
         }
 
-        if (IsConfigured(configuration, GitHubOptions.SectionName))
+        var gitHub = IsConfigured(configuration, GitHubOptions.SectionName);
+        if (gitHub)
         {
             services.AddGitHubApi(configuration);
             services.AddSingleton<IIssueTracker, GitHubIssueTracker>();
@@ -61,14 +62,11 @@ public static class ActionBotHostExtensions
             services.AddSingleton<GitHubDeliveryProcessor>();
             services.AddSingleton<DeliveryWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-            services.AddSingleton<MaintenanceWorker>();
-            services.AddHostedService(sp => sp.GetRequiredService<MaintenanceWorker>());
         }
 
-        // Fallbacks until the reminders module registers its own (registered last, so any other registration wins).
-        services.TryAddSingleton<IDueDateRule, FallbackDueDateRule>();
-        services.TryAddSingleton<IDigestComposer, FallbackDigestComposer>();
-        services.TryAddSingleton<IChannelDirectory, FallbackChannelDirectory>();
+        // After storage (its migrations run first) and after GitHub (the sweep comments through its issue tracker).
+        services.AddScheduling(configuration, gitHub);
+
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ActionBot.Core.Ports;
 using ActionBot.Hosting;
+using ActionBot.Scheduling;
 using ActionBot.Storage.Sqlite;
 using ActionBot.Testing;
 using ActionBot.Testing.Discord;
@@ -34,7 +35,8 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _testServices;
-    private readonly LogSignal _maintenanceRan = new(typeof(MaintenanceWorker).FullName!, 2100, 2101);
+    private readonly LogSignal _maintenanceRan = new(typeof(GitHubReconcileJob).FullName!, 5200, 5201);
+    private readonly LogSignal _firstSweep = new(typeof(ReminderSweepJob).FullName!, 5000, 5001);
 
     public const string DiscordChannelId = "950000000000000001";
 
@@ -61,8 +63,11 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",
             ["ActionBot:Deliveries:RetryBaseDelay"] = "00:00:00",
 
-            // The first maintenance pass runs at start (awaited in StartAsync); tests that want another call RunOnceAsync.
+            // The scheduler runs the reconcile and reminder jobs once at start (awaited in StartAsync) and not again during
+            // a test: tests that want another run call the job's RunAsync at the fake clock's time.
             ["ActionBot:Maintenance:ReconcileEvery"] = "1.00:00:00",
+            ["ActionBot:Reminders:SweepEvery"] = "1.00:00:00",
+            ["ActionBot:Reminders:DigestCron"] = "0 0 9 1 1 ? 2099",
         };
         if (discord is not null)
         {
@@ -93,7 +98,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
 
     private ObservedDeliveryInbox Inbox => Services.GetRequiredService<ObservedDeliveryInbox>();
 
-    /// <summary>Starts the bot and waits for its first maintenance pass, so a test starts from a quiet app.</summary>
+    /// <summary>Starts the bot and waits for its first reconcile pass and reminder sweep, so a test starts from a quiet app.</summary>
     public static async Task<ActionBotApplication> StartAsync(
         FakeGitHubServer github,
         string dataFolder,
@@ -109,7 +114,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         app.UseKestrel(0);
         app.StartServer();
         app.Client = app.CreateClient();
-        await app._maintenanceRan.Seen.WaitAsync(WaitLimit);
+        await Task.WhenAll(app._maintenanceRan.Seen, app._firstSweep.Seen).WaitAsync(WaitLimit);
         return app;
     }
 
@@ -198,6 +203,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             .ClearProviders()
             .AddProvider(Logs)
             .AddProvider(_maintenanceRan)
+            .AddProvider(_firstSweep)
             .AddFilter<InMemoryLoggerProvider>(null, LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {

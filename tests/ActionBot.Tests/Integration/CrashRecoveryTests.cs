@@ -1,6 +1,7 @@
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
 using ActionBot.Hosting;
+using ActionBot.Scheduling;
 using ActionBot.Testing;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
         using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both));
         await hold.Reached.WaitAsync(ActionBotApplication.WaitLimit);
 
-        var pass = app.Services.GetRequiredService<MaintenanceWorker>().RunOnceAsync(CancellationToken.None);
+        var pass = app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
         hold.Release();
         await pass.WaitAsync(ActionBotApplication.WaitLimit);
         await app.DrainAsync();

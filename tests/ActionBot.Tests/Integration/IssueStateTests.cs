@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ActionBot.Hosting;
+using ActionBot.Scheduling;
 using ActionBot.Testing.GitHub;
 using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Tests.Infrastructure;
@@ -73,7 +74,7 @@ public sealed class IssueStateTests : IntegrationTest
 
         await CloseOnGitHubAsync(issue.Number);
         Assert.Empty(await app.GetItemsAsync("closed"));
-        await app.Services.GetRequiredService<MaintenanceWorker>().RunOnceAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
 
         var item = Assert.Single(await app.GetItemsAsync("closed"));
         Assert.Equal(issue.Number, item.IssueNumber);

@@ -1,0 +1,41 @@
+using ActionBot.Core.Tracking;
+using Quartz;
+
+namespace ActionBot.Scheduling;
+
+/// <summary>
+/// At start and then every <c>Maintenance:ReconcileEvery</c> (hourly): opens issues that a crash left unopened, and
+/// brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class GitHubReconcileJob(
+    PostmortemIngestion ingestion,
+    IssueStateReconciler reconciler,
+    ILogger<GitHubReconcileJob> logger) : IJob
+{
+    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recovered = await ingestion.RecoverAsync(cancellationToken);
+            var reconciled = await reconciler.ReconcileAsync(cancellationToken);
+            Log.Ran(logger, recovered.Count, reconciled);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // GitHub may be down; the next pass tries again, and nothing is lost meanwhile.
+            Log.Failed(logger, e);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "GitHub reconcile: {Recovered} unopened issue(s) opened, {Reconciled} issue state(s) read")]
+        public static partial void Ran(ILogger logger, int recovered, int reconciled);
+
+        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "GitHub reconcile failed; the next pass tries again")]
+        public static partial void Failed(ILogger logger, Exception error);
+    }
+}

@@ -1,0 +1,37 @@
+using ActionBot.Core.Reminders;
+using Quartz;
+
+namespace ActionBot.Scheduling;
+
+/// <summary>Every <c>Reminders:SweepEvery</c>: sends the reminders that are due (see <see cref="ReminderSweep"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed partial class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
+{
+    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
+
+    /// <summary>One sweep at the injected clock's now (Quartz keeps its own clock for triggers only).</summary>
+    public async Task<ReminderSweepReport?> RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await sweep.RunAsync(time.GetUtcNow(), cancellationToken);
+            Log.Swept(logger, report.ItemsRead, report.Messages, report.ItemsReminded, report.Comments, report.Escalations);
+            return report;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing recorded for what failed: the next sweep computes the same messages, and the chat sends each key once.
+            Log.Failed(logger, e);
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Reminder sweep: {Read} open item(s) read, {Messages} message(s) for {Items} item(s), {Comments} overdue comment(s), {Escalations} escalation(s)")]
+        public static partial void Swept(ILogger logger, int read, int messages, int items, int comments, int escalations);
+
+        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Reminder sweep failed; the next sweep tries again")]
+        public static partial void Failed(ILogger logger, Exception error);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ActionBot.Core.Ports;
+using ActionBot.Core.Reminders;
+using ActionBot.Scheduling;
+using ActionBot.Testing;
+using ActionBot.Testing.Chat;
+using ActionBot.Testing.GitHub;
+using ActionBot.Testing.GitHub.Webhooks;
+using ActionBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActionBot.Tests.Integration;
+
+/// <summary>
+/// Reminders end to end over loopback: a merged postmortem's owners are reminded as the fake clock moves (bob is
+/// linked to a chat account, alice is not), until the issues are closed on GitHub.
+/// </summary>
+public sealed class ReminderTests : IntegrationTest
+{
+    private const string Channel = "1180000000000000003";
+    private const string Path = "postmortems/2025-03-03-payment-timeouts.md";
+
+    // Due Friday 7 March: reminded Wednesday 5th, Friday 7th, then Monday 10th, Thursday 13th ...
+    private const string Postmortem = """
+        # Payment gateway timeouts (March 3, 2025)
+
+        ## Action items
+
+        - [ ] Add a circuit breaker to the payment client (owner: @alice, due 2025-03-07)
+        - [ ] Alert on gateway p99 latency above two seconds (owner: @bob, due 2025-03-07)
+
+        """;
+
+    private static readonly DateTimeOffset Wednesday = new(2025, 3, 5, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Friday = new(2025, 3, 7, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Monday = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly RecordingChatNotifier _chat = new();
+
+    public ReminderTests() => Clock = new FakeTimeProvider();
+
+    [Fact]
+    public async Task Owners_are_reminded_as_the_clock_moves_until_the_issue_is_closed_by_webhook()
+    {
+        var app = await StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        await MergeAsync(app);
+        Assert.Equal(0, (await SweepAsync(app)).Messages);
+
+        Clock!.SetUtcNow(Wednesday);
+        await SweepAsync(app);
+        await SweepAsync(app);
+
+        Assert.Equal(2, _chat.Calls);
+        var bob = Assert.Single(_chat.Reminders, r => r.Recipient.ChatUserId == "discord-bob");
+        Assert.Equal((ReminderKind.BeforeDue, "bob"), (Assert.Single(bob.Items).Kind, bob.Recipient.GitHubLogin));
+        var alice = Assert.Single(_chat.Reminders, r => r.Recipient.ChatUserId is null);
+        Assert.Equal(("alice", Channel), (alice.Recipient.GitHubLogin, alice.Recipient.ChannelId));
+
+        Clock.SetUtcNow(Friday);
+        await SweepAsync(app);
+        Assert.Equal(4, _chat.Reminders.Count);
+        Assert.All(_chat.Reminders.Skip(2), r => Assert.Equal(ReminderKind.OnDue, Assert.Single(r.Items).Kind));
+
+        await CloseByWebhookAsync(app, IssueOf("alice"));
+        Clock.SetUtcNow(Monday);
+        await SweepAsync(app);
+
+        var overdue = Assert.Single(_chat.Reminders.Skip(4));
+        Assert.Equal(("bob", ReminderKind.Overdue), (overdue.Recipient.GitHubLogin, Assert.Single(overdue.Items).Kind));
+        var comment = Assert.Single(Repository.Issue(IssueOf("bob"))!.Comments);
+        Assert.Contains("overdue1@2025-03-07", comment.Body, StringComparison.Ordinal);
+        Assert.Empty(Repository.Issue(IssueOf("alice"))!.Comments);
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task Issue_closed_while_its_webhook_was_missed_stops_reminders_once_reconcile_sees_it()
+    {
+        var app = await StartAsync();
+        await MergeAsync(app);
+        Clock!.SetUtcNow(Friday);
+        await SweepAsync(app);
+        Assert.Equal(2, _chat.Reminders.Count);
+
+        await CloseOnGitHubAsync(IssueOf("bob"));
+        await CloseOnGitHubAsync(IssueOf("alice"));
+        await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
+        Clock.SetUtcNow(Monday);
+        await SweepAsync(app);
+        Clock.SetUtcNow(Monday.AddDays(3));
+        await SweepAsync(app);
+
+        Assert.Equal(2, _chat.Calls);
+        Assert.Empty(await app.GetItemsAsync("open"));
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task Bot_restarted_in_the_middle_of_a_day_with_due_reminders_sends_each_exactly_once()
+    {
+        var first = await StartAsync();
+        await MergeAsync(first);
+        Clock!.SetUtcNow(Wednesday);
+        await SweepAsync(first);
+        Clock.Advance(TimeSpan.FromHours(4));
+        await first.DisposeAsync();
+
+        // The restarted bot sweeps at start, mid-day: Wednesday's reminders were sent and recorded.
+        var second = await StartAsync();
+        Assert.Equal(2, _chat.Calls);
+
+        // It dies on Friday right after enqueuing the first reminder, before anything was recorded.
+        Clock.SetUtcNow(Friday.AddHours(2));
+        _chat.CrashAfterReminder = 1;
+        Assert.Null(await second.Services.GetRequiredService<ReminderSweepJob>().RunAsync(CancellationToken.None));
+        await second.DisposeAsync();
+        var third = await StartAsync();
+        await SweepAsync(third);
+
+        // The third bot computed the same message again (same key, so the outbox sends it once) and the other one.
+        Assert.Equal(5, _chat.Calls);
+        Assert.Equal(4, _chat.Reminders.Count);
+        Assert.Equal(2, _chat.Reminders.Count(r => r.Items.Single().Kind == ReminderKind.OnDue));
+        first.AssertLogsAreClean();
+        third.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task Weekly_digest_lists_the_open_items_of_the_repository_channel()
+    {
+        var app = await StartAsync();
+        await MergeAsync(app);
+        Clock!.SetUtcNow(Monday);
+
+        Assert.Equal(1, await app.Services.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None));
+
+        var digest = Assert.Single(_chat.Digests);
+        Assert.Equal(($"digest:{Channel}:2025-03-10", Channel), (digest.Key, digest.ChannelId));
+        var group = Assert.Single(digest.Open);
+        Assert.Equal(Path, group.Postmortem.Path);
+        Assert.All(group.Items, e => Assert.True(e.Overdue));
+        Assert.Equal((0.0, 0.0), (digest.CompletionRate, digest.PreviousCompletionRate));
+        app.AssertLogsAreClean();
+    }
+
+    private Task<ActionBotApplication> StartAsync() => StartBotAsync(
+        settings: s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel,
+        services: s =>
+        {
+            s.AddSingleton<IChatNotifier>(_chat);
+            s.AddSingleton<IAccountLinks>(new LinkedAccounts(("bob", "discord-bob")));
+        });
+
+    private static async Task<ReminderSweepReport> SweepAsync(ActionBotApplication app) =>
+        await app.Services.GetRequiredService<ReminderSweepJob>().RunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The sweep failed.");
+
+    private static async Task MergeAsync(ActionBotApplication app)
+    {
+        using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(app.GitHub, 42, [new PostmortemFile(Path, Postmortem)]));
+        await app.DrainAsync();
+        Assert.Equal(2, (await app.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
+    }
+
+    private int IssueOf(string owner) => Repository.Issues.Single(i => i.Title.Contains(owner == "alice" ? "circuit breaker" : "p99", StringComparison.Ordinal)).Number;
+
+    private async Task CloseByWebhookAsync(ActionBotApplication app, int number)
+    {
+        var issue = Repository.Issue(number)!;
+        var closed = new IssuesEventBuilder().InRepository(ActionBotApplication.Repository).WithNumber(number)
+            .WithTitle(issue.Title).WithBody(issue.Body).WithLabels([.. issue.Labels]).WithAction("closed").Build();
+        using var response = await app.PostWebhookAsync("issues", closed);
+        await app.DrainAsync();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    // A person closes the issue on GitHub; the bot hears nothing of it.
+    private async Task CloseOnGitHubAsync(int number)
+    {
+        using var http = new HttpClient { BaseAddress = GitHub.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", FakeGitHubServer.DefaultToken);
+        using var response = await http.PatchAsJsonAsync($"repos/{ActionBotApplication.Repository}/issues/{number}", new { state = "closed" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private sealed class LinkedAccounts(params (string Login, string ChatUser)[] links) : IAccountLinks
+    {
+        public Task LinkAsync(string chatUserId, string gitHubLogin, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<string?> GetGitHubLoginAsync(string chatUserId, CancellationToken cancellationToken) =>
+            Task.FromResult(links.Where(l => l.ChatUser == chatUserId).Select(l => l.Login).FirstOrDefault());
+
+        public Task<string?> GetChatUserIdAsync(string gitHubLogin, CancellationToken cancellationToken) =>
+            Task.FromResult(links.Where(l => string.Equals(l.Login, gitHubLogin, StringComparison.OrdinalIgnoreCase)).Select(l => l.ChatUser).FirstOrDefault());
+    }
+}
