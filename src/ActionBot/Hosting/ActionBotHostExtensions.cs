@@ -1,10 +1,12 @@
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
+using ActionBot.Dashboard;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
+using ActionBot.Observability;
 using ActionBot.Storage;
 
 namespace ActionBot.Hosting;
@@ -36,7 +38,12 @@ public static class ActionBotHostExtensions
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
         services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
-        if (GitHubIsConfigured(configuration))
+        services.AddActionBotMetrics();
+        services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<IntegrationsReport>();
+        var gitHubIsConfigured = GitHubIsConfigured(configuration);
+        services.AddDashboard(dryRun: !gitHubIsConfigured);
+        if (gitHubIsConfigured)
         {
             services.AddGitHubApi(configuration);
             services.AddSingleton<IIssueTracker, GitHubIssueTracker>();
@@ -56,7 +63,10 @@ public static class ActionBotHostExtensions
     public static WebApplication UseActionBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<ReadAccessPolicy>();
         app.MapHealthEndpoints();
+        app.MapDashboard();
+        app.MapMetrics();
         app.MapGitHubWebhooks();
         app.MapActionItemsApi();
         return app;
