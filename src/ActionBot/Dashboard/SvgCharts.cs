@@ -31,7 +31,8 @@ internal static class SvgCharts
         foreach (var index in new[] { 0, points.Count / 2, points.Count - 1 }.Distinct())
         {
             var label = points[index].Date.ToString("MMM d", CultureInfo.InvariantCulture);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(index, points.Count):0.#}\" y=\"{Height - 8}\" text-anchor=\"middle\">{Html.Encode(label)}</text>");
+            var anchor = index == 0 ? "start" : index == points.Count - 1 ? "end" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(index, points.Count):0.#}\" y=\"{Height - 8}\" text-anchor=\"{anchor}\">{Html.Encode(label)}</text>");
         }
 
         Line(svg, "open", points.Select(p => p.Open).ToList(), max);
