@@ -1,4 +1,5 @@
 using System.Net;
+using ActionBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -25,10 +26,12 @@ public sealed partial class GitHubResilience
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ActionBotMetrics? _metrics;
 
-    public GitHubResilience(IOptions<GitHubOptions> options, TimeProvider time, ILogger<GitHubResilience> logger)
+    public GitHubResilience(IOptions<GitHubOptions> options, TimeProvider time, ILogger<GitHubResilience> logger, ActionBotMetrics? metrics = null)
     {
         _options = options.Value;
+        _metrics = metrics;
         _time = time;
         _logger = logger;
         Pipeline = Build();
@@ -77,6 +80,7 @@ public sealed partial class GitHubResilience
         OnRetry = args =>
         {
             Log.RateLimited(_logger, args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay);
+            _metrics?.RateLimitWait("github", args.RetryDelay);
             return ValueTask.CompletedTask;
         },
     };

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ActionBot.Core.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,9 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ActionBotMetrics>();
+        services.TryAddTransient<GitHubCallMetricsHandler>();
         services.TryAddSingleton<GitHubResilience>();
         services.TryAddSingleton<GitHubWriteGate>();
         services.TryAddSingleton<GitHubETagCache>();
@@ -36,9 +40,11 @@ public static class GitHubServiceCollectionExtensions
         });
 
         services.AddHttpClient(GitHubAppCredentials.HttpClientName, ConfigureHttpClient)
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            .AddHttpMessageHandler<GitHubCallMetricsHandler>();
         services.AddHttpClient(GitHubClient.HttpClientName, ConfigureHttpClient)
             .RedactLoggedHeaders(_ => true)
+            .AddHttpMessageHandler<GitHubCallMetricsHandler>()
             .AddTypedClient((http, sp) => new GitHubClient(
                 http,
                 sp.GetRequiredService<IGitHubCredentials>(),

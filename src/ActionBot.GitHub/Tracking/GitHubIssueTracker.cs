@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ActionBot.GitHub.Tracking;
 
 /// <summary>The issue tracker port over GitHub issues.</summary>
-public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitHubIssueTracker> logger) : IIssueTracker
+public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitHubIssueTracker> logger, ActionBotMetrics? metrics = null) : IIssueTracker
 {
     private static readonly IReadOnlyList<string> ActionItemLabels = [IssueWriter.ActionItemLabel];
 
@@ -60,16 +61,20 @@ public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitH
             }
         }
 
+        IssueRef opened;
         try
         {
-            return ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, assignees), cancellationToken));
+            opened = ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, assignees), cancellationToken));
         }
         catch (GitHubValidationException e) when (assignees.Count > 0)
         {
             // A 422 means GitHub created nothing; an assignee that passed the check but is refused is not worth losing the issue.
             Log.AssigneesRefused(logger, repo.FullName, string.Join(", ", assignees), e.Message);
-            return ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, []), cancellationToken));
+            opened = ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, []), cancellationToken));
         }
+
+        metrics?.IssueOpened(repo.FullName);
+        return opened;
     }
 
     public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ActionBot.Core.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,10 +23,14 @@ public static partial class GitHubWebhookEndpoint
     public const string DeliveryHeader = "X-GitHub-Delivery";
     public const string HookIdHeader = "X-GitHub-Hook-ID";
 
+    private const string Source = "github";
+
     public static IServiceCollection AddGitHubWebhooks(this IServiceCollection services)
     {
         services.AddOptions<GitHubWebhookOptions>().BindConfiguration(GitHubWebhookOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ActionBotMetrics>();
         return services;
     }
 
@@ -41,6 +46,7 @@ public static partial class GitHubWebhookEndpoint
         [FromServices] IWebhookDeliverySink sink,
         [FromServices] TimeProvider time,
         [FromServices] ILogger<WebhookDelivery> logger,
+        [FromServices] ActionBotMetrics metrics,
         CancellationToken cancellationToken)
     {
         var headers = request.Headers;
@@ -58,6 +64,7 @@ public static partial class GitHubWebhookEndpoint
         if (string.IsNullOrEmpty(secret))
         {
             Log.SecretNotConfigured(logger, deliveryId);
+            metrics.WebhookRejected(Source, "no_secret");
             return TypedResults.Problem(title: "webhook secret not configured", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
@@ -65,6 +72,7 @@ public static partial class GitHubWebhookEndpoint
         if (read.Status == WebhookBodyStatus.TooLarge)
         {
             Log.BodyTooLarge(logger, deliveryId, request.ContentLength, WebhookBodyReader.MaxBodyBytes);
+            metrics.WebhookRejected(Source, "too_large");
             return TypedResults.Problem(title: "payload too large", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -73,21 +81,26 @@ public static partial class GitHubWebhookEndpoint
         if (signature != WebhookSignatureResult.Valid)
         {
             Log.SignatureRejected(logger, deliveryId, signature);
+            metrics.WebhookRejected(Source, "signature");
             return TypedResults.Unauthorized();
         }
 
         if (deliveryId is null || eventName is null)
         {
             Log.MissingDeliveryHeaders(logger, deliveryId, eventName);
+            metrics.WebhookRejected(Source, "missing_headers");
             return TypedResults.Problem(title: $"{DeliveryHeader} and {EventHeader} headers are required", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!WebhookEnvelope.TryRead(body.Span, out var envelope))
         {
             Log.BodyNotJson(logger, deliveryId, eventName);
+            metrics.WebhookRejected(Source, "not_json");
             return TypedResults.Problem(title: "body is not a JSON object", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // Counted only once verified: before that the event header is anyone's text, unfit for a metric label.
+        metrics.WebhookReceived(Source, eventName);
         if (string.Equals(eventName, "ping", StringComparison.Ordinal))
         {
             var hookId = HeaderOrNull(headers, HookIdHeader);

@@ -4,11 +4,13 @@ using ActionBot.Core.Reminders;
 using ActionBot.Core.Tracking;
 using ActionBot.Discord;
 using ActionBot.Discord.Interactions;
+using ActionBot.Dashboard;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.Scheduling;
+using ActionBot.Observability;
 using ActionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -40,6 +42,10 @@ public static class ActionBotHostExtensions
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
 
+        services.AddActionBotMetrics();
+        services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<IntegrationsReport>();
+
         // The interactions endpoint always exists too: without Discord's public key it answers 401.
         services.AddDiscordInteractions();
         if (IsConfigured(configuration, DiscordOptions.SectionName))
@@ -52,6 +58,7 @@ public static class ActionBotHostExtensions
         }
 
         var gitHub = IsConfigured(configuration, GitHubOptions.SectionName);
+        services.AddDashboard(dryRun: !gitHub);
         if (gitHub)
         {
             services.AddGitHubApi(configuration);
@@ -73,7 +80,10 @@ public static class ActionBotHostExtensions
     public static WebApplication UseActionBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<ReadAccessPolicy>();
         app.MapHealthEndpoints();
+        app.MapDashboard();
+        app.MapMetrics();
         app.MapGitHubWebhooks();
         app.MapDiscordInteractions();
         app.MapActionItemsApi();

@@ -1,0 +1,27 @@
+using ActionBot.Core.Reminders;
+using ActionBot.Core.Tracking;
+
+namespace ActionBot.Dashboard;
+
+/// <summary>
+/// When an item is due and whether it is overdue, for the dashboard and the item gauges: the reminders' rule
+/// (<see cref="IDueDateRule"/>: default due days, the configured time zone) when it is registered, else the
+/// date the postmortem gives, in UTC.
+/// </summary>
+public sealed class ItemDueDates(TimeProvider time, IDueDateRule? rule = null)
+{
+    public DateOnly Today => rule?.LocalDate(time.GetUtcNow()) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public DateOnly? DueDate(TrackedItem item, TrackedPostmortem? postmortem)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return rule is null ? item.Due : rule.DueDate(item, postmortem);
+    }
+
+    /// <summary>Days past due of an open item (at least 1), or null when it is closed, not due yet, or has no date.</summary>
+    public static int? DaysOverdue(TrackedItem item, DateOnly? due, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.State == ItemState.Open && due is { } date && date < today ? today.DayNumber - date.DayNumber : null;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using ActionBot.Core.Ports;
+using ActionBot.Core.Tracking;
+using ActionBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActionBot.Tests.Dashboard;
+
+/// <summary><c>GET /</c> on the real host: the dry run of the samples without GitHub, filters, and headers that keep the page self-contained.</summary>
+public sealed class DashboardEndpointTests : IntegrationTest
+{
+    [Fact]
+    public async Task Without_GitHub_the_page_shows_what_the_samples_would_open()
+    {
+        await using var app = await ServeApplication.StartAsync();
+
+        using var response = await app.Client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("id=\"dry-run\"", html, StringComparison.Ordinal);
+        Assert.Contains("would open an issue", html, StringComparison.Ordinal);
+        Assert.Contains("Partner API outage caused by an expired TLS certificate", html, StringComparison.Ordinal);
+        Assert.Contains("Require an explicit --env on every write command of the flag CLI", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Owner_filter_keeps_only_that_owners_items()
+    {
+        await using var app = await ServeApplication.StartAsync();
+
+        var html = await app.Client.GetStringAsync(new Uri("/?owner=tomasz-w&state=open", UriKind.Relative));
+
+        Assert.Contains("Require an explicit --env on every write command of the flag CLI", html, StringComparison.Ordinal);
+        Assert.Contains("Show the active environment in the flag CLI prompt", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inventory every certificate we serve", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"tomasz-w\" selected>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_page_lists_stored_items_with_markup_escaped_and_overdue_first()
+    {
+        var app = await StartBotAsync();
+        var store = app.Services.GetRequiredService<IActionItemStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.SavePostmortemAsync(
+            new TrackedPostmortem
+            {
+                Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
+                CommitSha = "abc", Title = "<b>Outage</b>", MergedAt = now, FileUrl = "javascript:alert(2)",
+            },
+            CancellationToken.None);
+        await store.UpsertItemsAsync(
+            [
+                Item("k1", "<script>alert(1)</script> fix", ["\"><img src=x>"], due: null, now),
+                Item("k2", "Rotate the signing key", ["dana"], due: DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3), now),
+            ],
+            CancellationToken.None);
+        await store.RecordIssueAsync("k2", 7, "https://github.com/acme/services/issues/7", CancellationToken.None);
+
+        var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.DoesNotContain("id=\"dry-run\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Outage", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; fix", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://github.com/acme/services/issues/7\">Rotate the signing key</a>", html, StringComparison.Ordinal);
+        Assert.Contains("overdue 3 d", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("Rotate the signing key", StringComparison.Ordinal) < html.IndexOf("alert(1)", StringComparison.Ordinal), "The overdue item comes first.");
+        app.AssertLogsAreClean();
+    }
+
+    private static TrackedItem Item(string key, string title, string[] owners, DateOnly? due, DateTimeOffset now) => new()
+    {
+        Key = key, Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
+        ItemId = key, Title = title, Section = "Action items", Owners = owners, Due = due, CreatedAt = now, UpdatedAt = now,
+    };
+}
