@@ -1,4 +1,5 @@
 using ActionBot.Core.Ports;
+using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,10 @@ namespace ActionBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StorageOptions"/> (validated at start), the SQLite connection factory, the
-    /// <see cref="IActionItemStore"/> and <see cref="IDeliveryInbox"/>, <see cref="StorageHealth"/>, and
-    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts. Call it before
+    /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="StorageDatabase"/> and
+    /// <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
+    /// and <see cref="StorageInitializer"/>, which migrates the database before the server starts. Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -26,13 +28,31 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteActionItemStore>();
-        services.TryAddSingleton<IActionItemStore>(sp => sp.GetRequiredService<SqliteActionItemStore>());
         services.TryAddSingleton<SqliteDeliveryInbox>();
-        services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
+
+        services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton<PostgresActionItemStore>();
+        services.TryAddSingleton<PostgresDeliveryInbox>();
+
+        services.TryAddSingleton(Configured<StorageDatabase, SqliteDatabase, PostgresDatabase>);
+        services.TryAddSingleton(Configured<SchemaMigrator, SqliteMigrator, PostgresMigrator>);
+        services.TryAddSingleton(Configured<IActionItemStore, SqliteActionItemStore, PostgresActionItemStore>);
+        services.TryAddSingleton(Configured<IDeliveryInbox, SqliteDeliveryInbox, PostgresDeliveryInbox>);
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }
+
+    // Chosen when first resolved (after configuration is complete), so tests and hosts may set the provider late.
+    private static TService Configured<TService, TSqlite, TPostgres>(IServiceProvider services)
+        where TService : class
+        where TSqlite : TService
+        where TPostgres : TService =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? services.GetRequiredService<TPostgres>()
+            : services.GetRequiredService<TSqlite>();
 }
