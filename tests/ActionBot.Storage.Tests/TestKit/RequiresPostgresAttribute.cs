@@ -16,7 +16,7 @@ public sealed class RequiresPostgresAttribute : Attribute
     {
         var required = method.TestClass.Class.GetCustomAttributes(typeof(RequiresPostgresAttribute)).Any()
             || method.Method.GetCustomAttributes(typeof(RequiresPostgresAttribute)).Any();
-        return required && PostgresServer.NotAvailableReason is { } reason ? "Needs PostgreSQL: " + reason : null;
+        return required ? PostgresServer.NotAvailableReason : null;
     }
 }
 
@@ -46,7 +46,10 @@ public sealed class StorageTheoryDiscoverer(IMessageSink diagnostics) : TheoryDi
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
 
-/// <summary>A test case reported as skipped with a reason decided at discovery.</summary>
+/// <summary>
+/// A test case reported as skipped with a reason decided at discovery. The reason is in its name too: <c>dotnet
+/// test</c> at its default verbosity lists skipped tests by name but prints reasons only at normal verbosity.
+/// </summary>
 public sealed class SkippedTestCase : XunitTestCase
 {
     private string _reason = "";
@@ -72,4 +75,10 @@ public sealed class SkippedTestCase : XunitTestCase
     }
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
+
+    protected override void Initialize()
+    {
+        base.Initialize();
+        DisplayName = $"{DisplayName} (skipped: {_reason})";
+    }
 }

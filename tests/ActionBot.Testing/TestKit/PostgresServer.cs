@@ -29,9 +29,9 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Why no server can start here (binaries missing, or root without a <c>postgres</c> user); null when one can.</summary>
     public static string? NotAvailableReason =>
         BinFolder.Value is null
-            ? $"PostgreSQL is not installed (no {SearchedFolder}/*/bin/pg_ctl; on Debian: apt-get install postgresql)"
+            ? $"PostgreSQL is not installed: no {SearchedFolder}/*/bin/pg_ctl (on Debian: apt-get install postgresql)"
             : Environment.IsPrivilegedProcess && !PostgresUserExists()
-                ? "running as root, and there is no 'postgres' user to run the PostgreSQL server as"
+                ? "PostgreSQL cannot run as root, and there is no 'postgres' user to run it as"
                 : null;
 
     public int Port { get; }
