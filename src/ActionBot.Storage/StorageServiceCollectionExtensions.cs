@@ -14,7 +14,9 @@ public static class StorageServiceCollectionExtensions
     /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
     /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="StorageDatabase"/> and
     /// <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
-    /// and <see cref="StorageInitializer"/>, which migrates the database before the server starts. Call it before
+    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts; and for SQLite
+    /// <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
+    /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -44,10 +46,24 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(Configured<IDeliveryInbox, SqliteDeliveryInbox, PostgresDeliveryInbox>);
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
+
+        // Only a SQLite database has a WAL to look after. After the initializer (hosted services start in order),
+        // before the server: checkpoints off the request path.
+        if (IsSqlite(configuration))
+        {
+            services.AddOptions<SqliteWalCheckpointerOptions>()
+                .Bind(configuration.GetSection(SqliteWalCheckpointerOptions.SectionName))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            services.TryAddSingleton<SqliteWalCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteWalCheckpointer>());
+        }
+
         return services;
     }
 
-    // Chosen when first resolved (after configuration is complete), so tests and hosts may set the provider late.
+    // Chosen when first resolved, so only the configured provider's stores are ever created (the other's
+    // connection string would not even parse).
     private static TService Configured<TService, TSqlite, TPostgres>(IServiceProvider services)
         where TService : class
         where TSqlite : TService
@@ -55,4 +71,13 @@ public static class StorageServiceCollectionExtensions
         services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
             ? services.GetRequiredService<TPostgres>()
             : services.GetRequiredService<TSqlite>();
+
+    // Read from configuration, not options: which services exist is decided before the container is built. The
+    // checkpointer is SQLite's alone: resolved under PostgreSQL, its connection factory would reject the
+    // connection string.
+    private static bool IsSqlite(IConfiguration configuration)
+    {
+        var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
+        return provider is null || string.Equals(provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
+    }
 }

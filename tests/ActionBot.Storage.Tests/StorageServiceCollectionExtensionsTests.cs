@@ -54,6 +54,63 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresFixture post
     }
 
     [Fact]
+    public void The_checkpointer_is_a_hosted_service_started_after_the_migration()
+    {
+        using var host = Build(new() { ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString });
+
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+
+        var checkpointer = Assert.Single(hosted.OfType<SqliteWalCheckpointer>());
+        Assert.Same(host.Services.GetRequiredService<SqliteWalCheckpointer>(), checkpointer);
+        Assert.True(hosted.FindIndex(s => s is StorageInitializer) < hosted.IndexOf(checkpointer));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("sqlite", true)]
+    [InlineData("Postgres", false)]
+    public void Only_a_sqlite_database_gets_a_checkpointer(string? provider, bool registered)
+    {
+        // The registrations themselves: resolving anything would validate the options, and a SQLite connection string fails that under Postgres.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ActionBot:Storage:Provider"] = provider,
+            ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString,
+        }).Build();
+
+        var services = new ServiceCollection().AddStorage(configuration);
+
+        Assert.Equal(registered, services.Any(d => d.ServiceType == typeof(SqliteWalCheckpointer)));
+        Assert.Equal(registered ? 2 : 1, services.Count(d => d.ServiceType == typeof(IHostedService)));
+    }
+
+    [Fact]
+    public void The_checkpointer_defaults_to_a_pass_a_second_and_a_restart_above_256_mb()
+    {
+        using var host = Build(new() { ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString });
+
+        var checkpointer = host.Services.GetRequiredService<SqliteWalCheckpointer>();
+
+        Assert.Equal((TimeSpan.FromSeconds(1), 256L * 1024 * 1024), (checkpointer.Interval, checkpointer.RestartAboveBytes));
+    }
+
+    [Theory]
+    [InlineData("Interval", "00:00:00", "ActionBot:Storage:WalCheckpoint:Interval must be between")]
+    [InlineData("RestartAboveMegabytes", "0", "ActionBot:Storage:WalCheckpoint:RestartAboveMegabytes must be between")]
+    public async Task Invalid_checkpoint_settings_stop_start_up_with_a_message_naming_the_key(string key, string value, string message)
+    {
+        using var host = Build(new()
+        {
+            ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString,
+            [$"ActionBot:Storage:WalCheckpoint:{key}"] = value,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_defaults_are_sqlite_in_data_actionbot_db()
     {
         using var host = Build([]);

@@ -31,6 +31,12 @@ public interface IDeliveryInbox
     /// <summary>Gives up on a delivery after too many attempts; it is kept, with its reason, for people to look at.</summary>
     Task FailAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets done deliveries completed before <paramref name="completedBefore"/>: their ids stop counting as
+    /// duplicates. Failed and waiting deliveries are kept. Returns how many were removed.
+    /// </summary>
+    Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken);
+
     /// <summary>How many deliveries are waiting (pending or claimed), for health and metrics.</summary>
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
 }

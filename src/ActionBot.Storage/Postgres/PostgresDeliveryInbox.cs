@@ -1,5 +1,4 @@
 using ActionBot.Core.Ports;
-using ActionBot.Storage.Sqlite;
 using Dapper;
 
 namespace ActionBot.Storage.Postgres;
@@ -7,7 +6,8 @@ namespace ActionBot.Storage.Postgres;
 /// <summary>
 /// <see cref="IDeliveryInbox"/> on PostgreSQL, for several replicas sharing one database: an id is stored once
 /// (ON CONFLICT), and each delivery is claimed by one worker at a time (a lease, taken with FOR UPDATE SKIP LOCKED
-/// so claimers never queue behind each other). Every call is one statement on a pooled connection.
+/// so claimers never queue behind each other). Bodies live in <c>webhook_delivery_bodies</c> while their delivery
+/// is waiting or failed. Every call is one statement on a pooled connection (pruning: one per batch).
 /// </summary>
 public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDeliveryInbox
 {
@@ -39,14 +39,28 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
         }
     }
 
-    public Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(PostgresInboxSql.Complete, new { Id = id, At = SqlValues.Timestamp(at), EmptyBody = Array.Empty<byte>() }, id, cancellationToken);
+    public async Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var completed = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(PostgresInboxSql.Complete, new { Id = id, At = SqlValues.Timestamp(at) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (completed == 0)
+            {
+                throw UnknownDelivery(id);
+            }
+        }
+    }
 
     public Task RetryLaterAsync(string id, string reason, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         ChangeAsync(InboxSql.RetryLater, new { Id = id, Reason = reason, RetryAt = SqlValues.Timestamp(retryAt) }, id, cancellationToken);
 
     public Task FailAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         ChangeAsync(InboxSql.Fail, new { Id = id, Reason = reason, At = SqlValues.Timestamp(at) }, id, cancellationToken);
+
+    public Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
+        InboxSql.PruneInBatchesAsync(parameters => ExecuteAsync(PostgresInboxSql.PruneDone, parameters, cancellationToken), completedBefore);
 
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +75,11 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
     {
         if (await ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false) == 0)
         {
-            throw new InvalidOperationException($"No webhook delivery has the id '{id}'.");
+            throw UnknownDelivery(id);
         }
     }
+
+    private static InvalidOperationException UnknownDelivery(string id) => new($"No webhook delivery has the id '{id}'.");
 
     private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
@@ -73,5 +89,4 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
             return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
-
 }

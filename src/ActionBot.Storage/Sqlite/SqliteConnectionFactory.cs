@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,13 @@ public sealed class SqliteConnectionFactory : IDisposable
     // hands); only a power loss or OS crash can lose the last commits, and never corrupts the file.
     private const string PerConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
+    /// <summary>SQLite's own default: the commit that takes the WAL past this many pages checkpoints it.</summary>
+    internal const int DefaultAutoCheckpointPages = 1000;
+
     private readonly string _connectionString;
     private readonly string? _databaseFile;
     private volatile bool _databaseReady;
+    private int _autoCheckpointPages = DefaultAutoCheckpointPages;
 
     static SqliteConnectionFactory() => SQLitePCL.Batteries_V2.Init();
 
@@ -37,6 +42,23 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// </summary>
     internal SemaphoreSlim WriteGate { get; } = new(1, 1);
 
+    /// <summary>
+    /// <c>wal_autocheckpoint</c> of connections opened from now on. SQLite's automatic checkpoint runs inside the
+    /// commit that crosses it, on the committing connection: under the write gate, in the webhook
+    /// acknowledgement's path, with two fsyncs. While a <see cref="SqliteWalCheckpointer"/> runs it checkpoints
+    /// instead and raises this far above its own restart size, leaving SQLite's checkpoint only as the bound on the
+    /// WAL should it fall behind. Set before the first request is taken (hosted services start before the
+    /// server), so every writing connection of <c>serve</c> is opened with it.
+    /// </summary>
+    internal int AutoCheckpointPages
+    {
+        get => Volatile.Read(ref _autoCheckpointPages);
+        set => Volatile.Write(ref _autoCheckpointPages, value);
+    }
+
+    /// <summary>The database file's full path; null for an in-memory or URI data source.</summary>
+    internal string? DatabaseFile => _databaseFile;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_databaseReady && _databaseFile is not null)
@@ -49,7 +71,8 @@ public sealed class SqliteConnectionFactory : IDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
-            command.CommandText = PerConnectionPragmas;
+            // Pooled connections come back with the pragmas they had: set them on every open.
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"{PerConnectionPragmas} PRAGMA wal_autocheckpoint={AutoCheckpointPages};");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (!_databaseReady)
             {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ActionBot.Core.Ports;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -7,52 +6,78 @@ namespace ActionBot.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IDeliveryInbox"/> on SQLite. The webhook acknowledgement waits on <see cref="TryAddAsync"/>, so the
-/// inbox keeps one connection open with its INSERT prepared once: a delivery costs one statement and one WAL
+/// inbox keeps one connection open with its statements prepared once: a delivery costs one transaction and one WAL
 /// append, with no connection set-up or SQL parsing per request. The worker's claim and completion run once per
 /// delivery too, under the same write gate, so they are prepared once as well: an acknowledgement that waits at
-/// the gate behind them waits less. Writes go through the factory's write gate.
+/// the gate behind them waits less. Bodies live in <c>webhook_delivery_bodies</c>, written once with their
+/// delivery, so the claim and the completion change only a small row. Writes go through the factory's write gate.
 /// </summary>
 public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : IDeliveryInbox, IDisposable
 {
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
+    private SqliteCommand? _insertBody;
     private SqliteCommand? _claim;
+    private SqliteCommand? _selectBody;
     private SqliteCommand? _complete;
+    private SqliteCommand? _deleteBody;
 
     public async Task<bool> TryAddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return await UseAsync(async (connection, ct) =>
+        return await UseAsync((connection, ct) =>
         {
             var insert = _insert ??= PrepareInsert(connection);
+            var insertBody = _insertBody ??= Prepare(connection, InboxSql.InsertBody, ("@Id", SqliteType.Text), ("@Body", SqliteType.Blob));
+            ct.ThrowIfCancellationRequested();
+
+            // Both rows or neither; past this point the write is not abandoned halfway for a cancelled request.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            insert.Transaction = transaction;
             insert.Parameters[0].Value = delivery.Id;
             insert.Parameters[1].Value = delivery.Event;
             insert.Parameters[2].Value = (object?)delivery.Action ?? DBNull.Value;
             insert.Parameters[3].Value = (object?)delivery.Repository ?? DBNull.Value;
             insert.Parameters[4].Value = SqlValues.Timestamp(delivery.ReceivedAt);
             insert.Parameters[5].Value = delivery.Attempts;
-            insert.Parameters[6].Value = AsArray(delivery.Body);
-            return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                return Task.FromResult(false); // a duplicate: the first body stays, nothing is written
+            }
+
+            insertBody.Transaction = transaction;
+            insertBody.Parameters[0].Value = delivery.Id;
+            insertBody.Parameters[1].Value = SqlValues.Blob(delivery.Body);
+            insertBody.ExecuteNonQuery();
+            transaction.Commit();
+            return Task.FromResult(true);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var row = await UseAsync<DeliveryRow?>(async (connection, ct) =>
+        var row = await UseAsync((connection, ct) =>
         {
             var claim = _claim ??= Prepare(connection, InboxSql.ClaimNext, ("@Now", SqliteType.Text), ("@LeaseUntil", SqliteType.Text));
+            var selectBody = _selectBody ??= Prepare(connection, InboxSql.SelectBody, ("@Id", SqliteType.Text));
+            ct.ThrowIfCancellationRequested();
+
+            // The claim and the read of its body commit together: a claim is never left without its body handed
+            // over (an error in between rolls the claim back, instead of hiding the delivery for a whole lease).
+            using var transaction = connection.BeginTransaction(deferred: false);
+            claim.Transaction = transaction;
             claim.Parameters[0].Value = SqlValues.Timestamp(now);
             claim.Parameters[1].Value = SqlValues.Timestamp(now + lease);
-            var reader = await claim.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            DeliveryRow row;
+            using (var reader = claim.ExecuteReader())
             {
                 // RETURNING columns, in InboxSql.ClaimNext's order; LIMIT 1 there, so one row at most.
-                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                if (!reader.Read())
                 {
-                    return null;
+                    return Task.FromResult<DeliveryRow?>(null);
                 }
 
-                return new DeliveryRow
+                row = new DeliveryRow
                 {
                     Id = reader.GetString(0),
                     Event = reader.GetString(1),
@@ -60,24 +85,50 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
                     Repository = reader.IsDBNull(3) ? null : reader.GetString(3),
                     ReceivedAt = reader.GetString(4),
                     Attempts = reader.GetInt64(5),
-                    Body = reader.GetFieldValue<byte[]>(6),
                 };
             }
+
+            selectBody.Transaction = transaction;
+            selectBody.Parameters[0].Value = row.Id;
+            using (var reader = selectBody.ExecuteReader())
+            {
+                // Missing only if someone deleted it by hand: the processor then sees an empty body and fails the
+                // delivery through the usual retries, visibly, instead of the worker stopping on every claim.
+                row.Body = reader.Read() ? reader.GetFieldValue<byte[]>(0) : [];
+            }
+
+            transaction.Commit();
+            return Task.FromResult<DeliveryRow?>(row);
         }, cancellationToken).ConfigureAwait(false);
         return row?.ToDelivery();
     }
 
     public async Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var changed = await UseAsync((connection, ct) =>
+        var found = await UseAsync((connection, ct) =>
         {
-            var complete = _complete ??= Prepare(connection, InboxSql.Complete, ("@Id", SqliteType.Text), ("@At", SqliteType.Text), ("@EmptyBody", SqliteType.Blob));
+            var complete = _complete ??= Prepare(connection, InboxSql.Complete, ("@Id", SqliteType.Text), ("@At", SqliteType.Text));
+            var deleteBody = _deleteBody ??= Prepare(connection, InboxSql.DeleteBody, ("@Id", SqliteType.Text));
+            ct.ThrowIfCancellationRequested();
+
+            // The status and the body's removal commit together: a done delivery never keeps a body, and a crash
+            // before the commit leaves it claimed with its body, to be processed again after its lease.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            complete.Transaction = transaction;
             complete.Parameters[0].Value = id;
             complete.Parameters[1].Value = SqlValues.Timestamp(at);
-            complete.Parameters[2].Value = Array.Empty<byte>();
-            return complete.ExecuteNonQueryAsync(ct);
+            if (complete.ExecuteNonQuery() == 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            deleteBody.Transaction = transaction;
+            deleteBody.Parameters[0].Value = id;
+            deleteBody.ExecuteNonQuery();
+            transaction.Commit();
+            return Task.FromResult(true);
         }, cancellationToken).ConfigureAwait(false);
-        if (changed == 0)
+        if (!found)
         {
             throw new InvalidOperationException($"No webhook delivery has the id '{id}'.");
         }
@@ -88,6 +139,12 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
 
     public Task FailAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         ChangeAsync(InboxSql.Fail, new { Id = id, Reason = reason, At = SqlValues.Timestamp(at) }, id, cancellationToken);
+
+    // Each batch is its own short turn at the write gate: acknowledgements wait behind one batch at most.
+    public Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
+        InboxSql.PruneInBatchesAsync(
+            parameters => UseAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(InboxSql.PruneDone, parameters, cancellationToken: ct)), cancellationToken),
+            completedBefore);
 
     public Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
         UseAsync((connection, ct) => connection.ExecuteScalarAsync<int>(new CommandDefinition(InboxSql.CountPending, cancellationToken: ct)), cancellationToken);
@@ -129,10 +186,16 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
     {
         _insert?.Dispose();
         _insert = null;
+        _insertBody?.Dispose();
+        _insertBody = null;
         _claim?.Dispose();
         _claim = null;
+        _selectBody?.Dispose();
+        _selectBody = null;
         _complete?.Dispose();
         _complete = null;
+        _deleteBody?.Dispose();
+        _deleteBody = null;
         _connection?.Dispose();
         _connection = null;
     }
@@ -146,8 +209,7 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
             ("@Action", SqliteType.Text),
             ("@Repository", SqliteType.Text),
             ("@ReceivedAt", SqliteType.Text),
-            ("@Attempts", SqliteType.Integer),
-            ("@Body", SqliteType.Blob));
+            ("@Attempts", SqliteType.Integer));
 
     /// <summary>A command on the inbox's connection, compiled once and then only re-bound and re-run.</summary>
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params (string Name, SqliteType Type)[] parameters)
@@ -162,10 +224,4 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
         command.Prepare();
         return command;
     }
-
-    // The body is usually a whole array already; only a slice of a larger buffer is copied.
-    private static byte[] AsArray(ReadOnlyMemory<byte> body) =>
-        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : body.ToArray();
 }

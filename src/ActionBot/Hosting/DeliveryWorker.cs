@@ -23,12 +23,19 @@ public sealed class DeliveryWorkerOptions
 
     /// <summary>After this many failed attempts a delivery is set aside as failed, with its error, for people to look at.</summary>
     public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>
+    /// How long a done delivery's id is remembered, so that GitHub sending it again is known as a duplicate;
+    /// then it is deleted. GitHub redelivers only on request, within days, so a week is ample.
+    /// </summary>
+    public TimeSpan KeepDoneFor { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
 /// Processes the durable inbox of webhook deliveries one at a time, so work for one postmortem never races
 /// itself. Woken by each new delivery; polls for retries. Deliveries left claimed by a crash come back
-/// when their lease runs out.
+/// when their lease runs out. Between drains, at most hourly, it forgets done deliveries older than
+/// <see cref="DeliveryWorkerOptions.KeepDoneFor"/>.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IDeliveryInbox inbox,
@@ -38,30 +45,69 @@ public sealed partial class DeliveryWorker(
     IOptions<DeliveryWorkerOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private readonly DeliveryWorkerOptions _options = options.Value;
+    private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = signal.Next;
-            await DrainAsync(stoppingToken);
+            var (_, wake) = await DrainCoreAsync(stoppingToken);
+            await PruneIfDueAsync(stoppingToken);
             await Task.WhenAny(wake, Task.Delay(_options.PollInterval, time, stoppingToken));
         }
     }
 
+    /// <summary>Deletes done deliveries older than <see cref="DeliveryWorkerOptions.KeepDoneFor"/>, unless that ran less than an hour ago.</summary>
+    public async Task PruneIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextPruneAt)
+        {
+            return;
+        }
+
+        _nextPruneAt = now + PruneEvery;
+        try
+        {
+            var pruned = await inbox.PruneDoneAsync(now - _options.KeepDoneFor, cancellationToken);
+            if (pruned > 0)
+            {
+                Log.Pruned(logger, pruned);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only housekeeping: the next one (in an hour) tries again, and nothing waits on it meanwhile.
+            Log.PruneFailed(logger, e);
+        }
+    }
+
     /// <summary>Processes every delivery that is due now; returns how many were handled.</summary>
-    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    public async Task<int> DrainAsync(CancellationToken cancellationToken) => (await DrainCoreAsync(cancellationToken)).Handled;
+
+    /// <summary>
+    /// Drains the inbox and returns, with the count, the wake-up to wait on: the one taken just before the claim
+    /// that found nothing. A delivery stored before that claim began is seen by it; one stored after completes
+    /// that wake-up. Taken once before the whole drain instead, every delivery that arrived while the worker was
+    /// busy (and was then claimed in the same drain) woke it again for a second drain that claimed nothing.
+    /// </summary>
+    private async Task<(int Handled, Task Wake)> DrainCoreAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
-        while (!cancellationToken.IsCancellationRequested
-            && await inbox.ClaimNextAsync(time.GetUtcNow(), _options.Lease, cancellationToken) is { } delivery)
+        while (true)
         {
+            var wake = signal.Next;
+            if (cancellationToken.IsCancellationRequested
+                || await inbox.ClaimNextAsync(time.GetUtcNow(), _options.Lease, cancellationToken) is not { } delivery)
+            {
+                return (handled, wake);
+            }
+
             await ProcessAsync(delivery, cancellationToken);
             handled++;
         }
-
-        return handled;
     }
 
     private async Task ProcessAsync(InboxDelivery delivery, CancellationToken cancellationToken)
@@ -107,5 +153,11 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed {Attempts} times and is set aside")]
         public static partial void GaveUp(ILogger logger, string deliveryId, int attempts, Exception error);
+
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Forgot {Count} done webhook deliveries past their keeping time")]
+        public static partial void Pruned(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Deleting old done webhook deliveries failed; trying again in an hour")]
+        public static partial void PruneFailed(ILogger logger, Exception error);
     }
 }

@@ -162,7 +162,8 @@ public abstract class DeliveryInboxContract : IAsyncLifetime
         Assert.Null(await inbox.ClaimNextAsync(Now + Lease, Lease, None));
         Assert.Equal(0, await inbox.CountPendingAsync(None));
         Assert.False(await inbox.TryAddAsync(Delivery("d1"), None));
-        Assert.Equal(("done", 0), (await _database.QueryAsync<(string Status, long BodyLength)>("SELECT status, length(body) FROM webhook_deliveries")).Single());
+        Assert.Equal("done", (await _database.QueryAsync<string>("SELECT status FROM webhook_deliveries")).Single());
+        Assert.Empty(await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
     }
 
     [StorageFact]
@@ -174,10 +175,60 @@ public abstract class DeliveryInboxContract : IAsyncLifetime
 
         await inbox.FailAsync("d1", "gave up after 5 attempts", Now, None);
 
-        var row = (await _database.QueryAsync<(string Status, string LastError, byte[] Body)>("SELECT status, last_error, body FROM webhook_deliveries WHERE id = 'd1'")).Single();
+        var row = (await _database.QueryAsync<(string Status, string LastError, byte[] Body)>(
+            "SELECT d.status, d.last_error, b.body FROM webhook_deliveries d JOIN webhook_delivery_bodies b ON b.id = d.id WHERE d.id = 'd1'")).Single();
         Assert.Equal(("failed", "gave up after 5 attempts", "the body"), (row.Status, row.LastError, Encoding.UTF8.GetString(row.Body)));
         Assert.Null(await inbox.ClaimNextAsync(Now + Lease, Lease, None));
         Assert.Equal(0, await inbox.CountPendingAsync(None));
+    }
+
+    [StorageFact]
+    public async Task The_body_is_stored_once_apart_from_the_delivery_and_a_duplicate_adds_none()
+    {
+        var inbox = await _database.InboxAsync();
+
+        await inbox.TryAddAsync(Delivery("d1", "first"), None);
+        await inbox.TryAddAsync(Delivery("d1", "second"), None);
+
+        var bodies = await _database.QueryAsync<(string Id, byte[] Body)>("SELECT id, body FROM webhook_delivery_bodies");
+        Assert.Equal(("d1", "first"), (bodies.Single().Id, Encoding.UTF8.GetString(bodies.Single().Body)));
+    }
+
+    [StorageFact]
+    public async Task Claiming_and_retrying_keep_the_body_for_the_next_attempt()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("d1", "the body"), None);
+        await inbox.ClaimNextAsync(Now, Lease, None);
+
+        await inbox.RetryLaterAsync("d1", "GitHub answered 502", Now, None);
+
+        Assert.Equal("the body", Encoding.UTF8.GetString((await inbox.ClaimNextAsync(Now, Lease, None))!.Body.Span));
+        Assert.Single(await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
+    }
+
+    [StorageFact]
+    public async Task Completing_deletes_only_the_completed_deliverys_body()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("done") with { ReceivedAt = Now.AddSeconds(-1) }, None);
+        await inbox.TryAddAsync(Delivery("waiting"), None);
+
+        await inbox.CompleteAsync((await inbox.ClaimNextAsync(Now, Lease, None))!.Id, Now, None);
+
+        Assert.Equal(["waiting"], await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
+    }
+
+    [StorageFact]
+    public async Task A_delivery_whose_body_row_is_gone_is_claimed_with_an_empty_body_instead_of_stopping_the_worker()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("d1", "the body"), None);
+        await _database.QueryAsync<int>("DELETE FROM webhook_delivery_bodies");
+
+        var claimed = await inbox.ClaimNextAsync(Now, Lease, None);
+
+        Assert.Equal(("d1", 0), (claimed!.Id, claimed.Body.Length));
     }
 
     [StorageFact]
@@ -187,6 +238,7 @@ public abstract class DeliveryInboxContract : IAsyncLifetime
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => inbox.CompleteAsync("nope", Now, None));
         Assert.True(await inbox.TryAddAsync(Delivery("d1"), None)); // the inbox still works afterwards
+        Assert.Single(await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
     }
 
     [StorageFact]
@@ -213,6 +265,57 @@ public abstract class DeliveryInboxContract : IAsyncLifetime
 
         Assert.False(await after.TryAddAsync(Delivery("d1", "again"), None));
         Assert.Equal("kept", Encoding.UTF8.GetString((await after.ClaimNextAsync(Now, Lease, None))!.Body.Span));
+    }
+
+    [StorageFact]
+    public async Task A_delivery_claimed_when_the_bot_died_is_claimed_again_with_its_body_once_its_lease_runs_out()
+    {
+        var before = await _database.InboxAsync();
+        await before.TryAddAsync(Delivery("d1", "kept"), None);
+        await before.ClaimNextAsync(Now, Lease, None);
+        (before as IDisposable)?.Dispose();
+
+        var after = await _database.InboxAsync();
+
+        Assert.Null(await after.ClaimNextAsync(Now + Lease - TimeSpan.FromTicks(1), Lease, None));
+        var again = await after.ClaimNextAsync(Now + Lease, Lease, None);
+        Assert.Equal(("d1", 2, "kept"), (again!.Id, again.Attempts, Encoding.UTF8.GetString(again.Body.Span)));
+    }
+
+    [StorageFact]
+    public async Task Pruning_forgets_only_done_deliveries_completed_before_the_cut_off()
+    {
+        var inbox = await _database.InboxAsync();
+        var start = Now;
+        foreach (var id in new[] { "old-done", "old-failed", "old-pending", "new-done" })
+        {
+            await inbox.TryAddAsync(Delivery(id) with { ReceivedAt = id.StartsWith("old", StringComparison.Ordinal) ? start : start.AddDays(7) }, None);
+        }
+
+        await inbox.CompleteAsync((await inbox.ClaimNextAsync(start, Lease, None))!.Id, start.AddMinutes(1), None); // old-done
+        await inbox.FailAsync((await inbox.ClaimNextAsync(start, Lease, None))!.Id, "gave up", start.AddMinutes(1), None); // old-failed
+        await inbox.CompleteAsync("new-done", start.AddDays(7), None);
+
+        Assert.Equal(1, await inbox.PruneDoneAsync(start.AddDays(1), None));
+
+        Assert.Equal(["new-done", "old-failed", "old-pending"], await _database.QueryAsync<string>("SELECT id FROM webhook_deliveries ORDER BY id"));
+        Assert.Equal(["old-failed", "old-pending"], await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies ORDER BY id"));
+        Assert.True(await inbox.TryAddAsync(Delivery("old-done"), None)); // forgotten: no longer a duplicate
+    }
+
+    [StorageFact]
+    public async Task Pruning_more_than_one_batch_deletes_them_all()
+    {
+        var inbox = await _database.InboxAsync();
+        var count = InboxSql.PruneBatchSize + 5;
+        for (var i = 0; i < count; i++)
+        {
+            await inbox.TryAddAsync(Delivery($"d{i:D5}"), None);
+            await inbox.CompleteAsync((await inbox.ClaimNextAsync(Now, Lease, None))!.Id, Now, None);
+        }
+
+        Assert.Equal(count, await inbox.PruneDoneAsync(Now.AddTicks(1), None));
+        Assert.Equal(0, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM webhook_deliveries")).Single());
     }
 
     private InboxDelivery Delivery(string id, string body = "{}") =>

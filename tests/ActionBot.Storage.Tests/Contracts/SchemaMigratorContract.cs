@@ -10,7 +10,7 @@ namespace ActionBot.Storage.Tests.Contracts;
 /// </summary>
 public abstract class SchemaMigratorContract : IAsyncLifetime
 {
-    private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScripts.Load(SqliteMigrator.Placeholders);
+    private protected static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScripts.Load(SqliteMigrator.Placeholders);
     private readonly StorageTestDatabase _database;
 
     private protected SchemaMigratorContract(StorageTestDatabase database) => _database = database;
@@ -28,7 +28,7 @@ public abstract class SchemaMigratorContract : IAsyncLifetime
 
         Assert.True(migrator.IsUpToDate);
         Assert.Equal(Scripts.Select(s => (long)s.Version), await _database.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
-        Assert.Equal(["action_items", "postmortems", "schema_migrations", "webhook_deliveries"], await _database.TableNamesAsync());
+        Assert.Equal(["action_items", "postmortems", "schema_migrations", "webhook_deliveries", "webhook_delivery_bodies"], await _database.TableNamesAsync());
     }
 
     [StorageFact]

@@ -63,4 +63,24 @@ public sealed class PostgresDeliveryInboxTests : DeliveryInboxContract
         Assert.All(all, d => Assert.Equal($"{{\"n\":{int.Parse(d.Id[1..], System.Globalization.CultureInfo.InvariantCulture)}}}", Encoding.UTF8.GetString(d.Body.Span)));
         Assert.Equal(Deliveries, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'processing' AND attempts = 1")).Single());
     }
+
+    [StorageFact]
+    public async Task Replicas_pruning_at_once_delete_each_done_delivery_once()
+    {
+        const int Done = 2 * 1000 + 5; // more than two batches
+        var replicas = new[] { await _database.InboxAsync(), await _database.InboxAsync(), await _database.InboxAsync() };
+        await _database.QueryAsync<int>(
+            """
+            INSERT INTO webhook_deliveries (id, event, received_at, status, attempts, next_attempt_at, completed_at)
+            SELECT 'd' || n, 'push', '2025-03-03T09:00:00.0000000Z', 'done', 1, '2025-03-03T09:00:00.0000000Z', '2025-03-03T09:00:01.0000000Z'
+            FROM generate_series(1, @Done) AS n
+            """,
+            new { Done });
+        var cutOff = new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.Zero);
+
+        var pruned = await Task.WhenAll(replicas.Select(inbox => Task.Run(() => inbox.PruneDoneAsync(cutOff, CancellationToken.None))));
+
+        Assert.Equal(Done, pruned.Sum());
+        Assert.Equal(0, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM webhook_deliveries")).Single());
+    }
 }

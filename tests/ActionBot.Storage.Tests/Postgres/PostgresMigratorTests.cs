@@ -27,7 +27,7 @@ public sealed class PostgresMigratorTests : SchemaMigratorContract
         await _database.StartAsync();
 
         var types = await _database.QueryAsync<(string Column, string Type)>(
-            "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_name = 'webhook_deliveries' AND column_name IN ('body', 'received_at') ORDER BY column_name");
+            "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_name IN ('webhook_deliveries', 'webhook_delivery_bodies') AND column_name IN ('body', 'received_at') ORDER BY column_name");
 
         Assert.Equal([("body", "bytea"), ("received_at", "text")], types);
     }

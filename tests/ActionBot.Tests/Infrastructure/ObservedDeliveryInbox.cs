@@ -41,6 +41,9 @@ internal sealed class ObservedDeliveryInbox(IDeliveryInbox inner) : IDeliveryInb
         Signal();
     }
 
+    public Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
+        inner.PruneDoneAsync(completedBefore, cancellationToken);
+
     public Task<int> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
