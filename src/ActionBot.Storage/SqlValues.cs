@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ActionBot.Core.Extraction;
@@ -56,6 +57,12 @@ internal static class SqlValues
     };
 
     public static string Owners(IReadOnlyList<string> owners) => JsonSerializer.Serialize([.. owners], StorageJsonContext.Default.StringArray);
+
+    /// <summary>A body as the array the driver binds; usually the whole array already, only a slice of a larger buffer is copied.</summary>
+    public static byte[] Blob(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : body.ToArray();
 
     public static IReadOnlyList<string> ParseOwners(string value) => JsonSerializer.Deserialize(value, StorageJsonContext.Default.StringArray) ?? [];
 }

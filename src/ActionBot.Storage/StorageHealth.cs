@@ -1,12 +1,11 @@
 using System.Data.Common;
-using ActionBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace ActionBot.Storage;
 
 /// <summary>Readiness of storage, for <c>/readyz</c>: migrated in this process and answering a query.</summary>
-public sealed partial class StorageHealth(SqliteConnectionFactory connections, SqliteMigrator migrator, ILogger<StorageHealth> logger)
+public sealed partial class StorageHealth(StorageDatabase database, SchemaMigrator migrator, ILogger<StorageHealth> logger)
 {
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {
@@ -18,7 +17,7 @@ public sealed partial class StorageHealth(SqliteConnectionFactory connections, S
         // Unlike a data read, a readiness probe must answer "no" rather than throw; the cause is logged, not hidden.
         try
         {
-            var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;

@@ -1,4 +1,3 @@
-using ActionBot.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 namespace ActionBot.Storage;
@@ -9,7 +8,7 @@ namespace ActionBot.Storage;
 /// (GenericWebHostService) last, at Build(), so Kestrel listens only after this has finished. A failed
 /// migration fails start-up. With a hand-made generic host, call AddStorage before ConfigureWebHost.
 /// </summary>
-public sealed class StorageInitializer(SqliteMigrator migrator) : IHostedService
+public sealed class StorageInitializer(SchemaMigrator migrator) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ActionBot.Storage;
 
@@ -15,24 +16,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Skip; // [Required] reports these
         }
 
-        if (string.Equals(options.Provider, StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
-        {
-            return ValidateOptionsResult.Fail(
-                $"{Prefix}Provider 'Postgres' is not available until the reminders issue; use 'Sqlite' for now.");
-        }
-
-        if (!options.IsSqlite)
+        if (!options.IsSqlite && !options.IsPostgres)
         {
             return ValidateOptionsResult.Fail($"{Prefix}Provider must be 'Sqlite' or 'Postgres', not '{options.Provider}'.");
         }
 
         try
         {
-            _ = new SqliteConnectionStringBuilder(options.ConnectionString);
+            _ = options.IsSqlite
+                ? new SqliteConnectionStringBuilder(options.ConnectionString)
+                : (object)new NpgsqlConnectionStringBuilder(options.ConnectionString);
         }
         catch (ArgumentException ex)
         {
-            return ValidateOptionsResult.Fail($"{Prefix}ConnectionString is not a valid SQLite connection string: {ex.Message}");
+            var provider = options.IsSqlite ? "SQLite" : "PostgreSQL (Npgsql)";
+            return ValidateOptionsResult.Fail($"{Prefix}ConnectionString is not a valid {provider} connection string: {ex.Message}");
         }
 
         return ValidateOptionsResult.Success;

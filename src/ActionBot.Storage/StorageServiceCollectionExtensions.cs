@@ -1,4 +1,5 @@
 using ActionBot.Core.Ports;
+using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,11 @@ namespace ActionBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StorageOptions"/> (validated at start), the SQLite connection factory, the
-    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>,
-    /// <see cref="StorageHealth"/>, and <see cref="StorageInitializer"/>, which migrates the database before the server
-    /// starts, and for SQLite <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
+    /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="StorageDatabase"/> and
+    /// <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
+    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts; and for SQLite
+    /// <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
     /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
     /// </summary>
@@ -28,12 +30,23 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteActionItemStore>();
-        services.TryAddSingleton<IActionItemStore>(sp => sp.GetRequiredService<SqliteActionItemStore>());
-        services.TryAddSingleton<IReminderLedger, SqliteReminderLedger>();
         services.TryAddSingleton<SqliteDeliveryInbox>();
-        services.TryAddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<SqliteDeliveryInbox>());
+
+        services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton<PostgresActionItemStore>();
+        services.TryAddSingleton<PostgresDeliveryInbox>();
+
+        services.TryAddSingleton(Configured<StorageDatabase, SqliteDatabase, PostgresDatabase>);
+        services.TryAddSingleton(Configured<SchemaMigrator, SqliteMigrator, PostgresMigrator>);
+        services.TryAddSingleton(Configured<IActionItemStore, SqliteActionItemStore, PostgresActionItemStore>);
+        services.TryAddSingleton(Configured<IDeliveryInbox, SqliteDeliveryInbox, PostgresDeliveryInbox>);
+
+        // SQLite only until their PostgreSQL versions land.
+        services.TryAddSingleton<IReminderLedger, SqliteReminderLedger>();
         services.TryAddSingleton<SqliteChatOutbox>();
         services.TryAddSingleton<IChatOutbox>(sp => sp.GetRequiredService<SqliteChatOutbox>());
         services.TryAddSingleton<SqliteAccountLinks>();
@@ -56,7 +69,19 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    // Read from configuration, not options: which services exist is decided before the container is built.
+    // Chosen when first resolved, so only the configured provider's stores are ever created (the other's
+    // connection string would not even parse).
+    private static TService Configured<TService, TSqlite, TPostgres>(IServiceProvider services)
+        where TService : class
+        where TSqlite : TService
+        where TPostgres : TService =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? services.GetRequiredService<TPostgres>()
+            : services.GetRequiredService<TSqlite>();
+
+    // Read from configuration, not options: which services exist is decided before the container is built. The
+    // checkpointer is SQLite's alone: resolved under PostgreSQL, its connection factory would reject the
+    // connection string.
     private static bool IsSqlite(IConfiguration configuration)
     {
         var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];

@@ -1,4 +1,5 @@
 using ActionBot.Core.Ports;
+using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
 using ActionBot.Storage.Tests.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace ActionBot.Storage.Tests;
 
-public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+// In the PostgreSQL group for its one PostgreSQL test; the others need no server.
+[Collection(SharedPostgresServer.Name)]
+public sealed class StorageServiceCollectionExtensionsTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempDatabase _database = new();
 
@@ -26,6 +29,27 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.True(await health.IsReadyAsync());
         Assert.Equal(0, await host.Services.GetRequiredService<IDeliveryInbox>().CountPendingAsync(CancellationToken.None));
         Assert.Empty(await host.Services.GetRequiredService<IActionItemStore>().GetIssueRepositoriesAsync(CancellationToken.None));
+        Assert.IsType<SqliteDeliveryInbox>(host.Services.GetRequiredService<IDeliveryInbox>());
+        await host.StopAsync();
+    }
+
+    [StorageFact]
+    [RequiresPostgres]
+    public async Task With_the_postgres_provider_starting_the_host_migrates_that_database_and_uses_it()
+    {
+        var postgresDatabase = new PostgresTestDatabase(postgres, typeof(StorageServiceCollectionExtensionsTests));
+        await postgresDatabase.InitializeAsync();
+        using var host = Build(new() { ["ActionBot:Storage:Provider"] = "postgres", ["ActionBot:Storage:ConnectionString"] = postgresDatabase.ConnectionString });
+        var health = host.Services.GetRequiredService<StorageHealth>();
+        Assert.False(await health.IsReadyAsync());
+
+        await host.StartAsync();
+
+        Assert.True(await health.IsReadyAsync());
+        Assert.IsType<PostgresDeliveryInbox>(host.Services.GetRequiredService<IDeliveryInbox>());
+        Assert.IsType<PostgresActionItemStore>(host.Services.GetRequiredService<IActionItemStore>());
+        Assert.Contains("schema_migrations", await postgresDatabase.TableNamesAsync());
+        Assert.False(File.Exists(_database.FilePath));
         await host.StopAsync();
     }
 
@@ -47,7 +71,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     [InlineData("Postgres", false)]
     public void Only_a_sqlite_database_gets_a_checkpointer(string? provider, bool registered)
     {
-        // The registrations themselves: resolving anything would validate the options, and 'Postgres' fails that today.
+        // The registrations themselves: resolving anything would validate the options, and a SQLite connection string fails that under Postgres.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ActionBot:Storage:Provider"] = provider,
@@ -97,16 +121,16 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Provider", "Postgres", "ActionBot:Storage:Provider 'Postgres' is not available until the reminders issue")]
     [InlineData("Provider", "MySql", "ActionBot:Storage:Provider must be 'Sqlite' or 'Postgres'")]
     [InlineData("Provider", "", "ActionBot:Storage:Provider is required")]
     [InlineData("ConnectionString", "", "ActionBot:Storage:ConnectionString is required")]
     [InlineData("ConnectionString", "Nonsense Key=1", "ActionBot:Storage:ConnectionString is not a valid SQLite connection string")]
+    [InlineData("Provider", "Postgres", "ActionBot:Storage:ConnectionString is not a valid PostgreSQL (Npgsql) connection string")]
     public async Task Invalid_settings_stop_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         using var host = Build(new()
         {
-            ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString,
+            ["ActionBot:Storage:ConnectionString"] = _database.ConnectionString, // a SQLite one: not valid for Postgres
             [$"ActionBot:Storage:{key}"] = value,
         });
 

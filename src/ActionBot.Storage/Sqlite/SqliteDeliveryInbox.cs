@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ActionBot.Core.Ports;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -48,7 +47,7 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
 
             insertBody.Transaction = transaction;
             insertBody.Parameters[0].Value = delivery.Id;
-            insertBody.Parameters[1].Value = AsArray(delivery.Body);
+            insertBody.Parameters[1].Value = SqlValues.Blob(delivery.Body);
             insertBody.ExecuteNonQuery();
             transaction.Commit();
             return Task.FromResult(true);
@@ -141,22 +140,11 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
     public Task FailAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         ChangeAsync(InboxSql.Fail, new { Id = id, Reason = reason, At = SqlValues.Timestamp(at) }, id, cancellationToken);
 
-    public async Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken)
-    {
-        // In batches, each its own short turn at the write gate: acknowledgements wait behind one batch at most.
-        var before = SqlValues.Timestamp(completedBefore);
-        var pruned = 0;
-        int batch;
-        do
-        {
-            batch = await UseAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-                InboxSql.PruneDone, new { Before = before, Batch = InboxSql.PruneBatchSize }, cancellationToken: ct)), cancellationToken).ConfigureAwait(false);
-            pruned += batch;
-        }
-        while (batch == InboxSql.PruneBatchSize);
-
-        return pruned;
-    }
+    // Each batch is its own short turn at the write gate: acknowledgements wait behind one batch at most.
+    public Task<int> PruneDoneAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
+        InboxSql.PruneInBatchesAsync(
+            parameters => UseAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(InboxSql.PruneDone, parameters, cancellationToken: ct)), cancellationToken),
+            completedBefore);
 
     public Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
         UseAsync((connection, ct) => connection.ExecuteScalarAsync<int>(new CommandDefinition(InboxSql.CountPending, cancellationToken: ct)), cancellationToken);
@@ -236,10 +224,4 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
         command.Prepare();
         return command;
     }
-
-    // The body is usually a whole array already; only a slice of a larger buffer is copied.
-    private static byte[] AsArray(ReadOnlyMemory<byte> body) =>
-        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : body.ToArray();
 }

@@ -1,59 +1,24 @@
-using ActionBot.Storage.Migrations;
 using ActionBot.Storage.Sqlite;
+using ActionBot.Storage.Tests.Contracts;
 using ActionBot.Storage.Tests.TestKit;
 using Dapper;
 
 namespace ActionBot.Storage.Tests.Sqlite;
 
-public sealed class SqliteMigratorTests : IDisposable
+/// <summary>The migrator contract on a real SQLite file, and what only SQLite has.</summary>
+public sealed class SqliteMigratorTests : SchemaMigratorContract
 {
-    private static readonly IReadOnlyList<MigrationScript> Scripts = MigrationScripts.Load(SqliteMigrator.Placeholders);
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database;
 
-    public void Dispose() => _database.Dispose();
-
-    [Fact]
-    public async Task Migrating_a_new_database_creates_the_tables_and_records_each_version()
+    public SqliteMigratorTests()
+        : this(new TempDatabase())
     {
-        var migrator = _database.Migrator(_database.NewFactory());
-
-        Assert.Equal(Scripts.Count, await migrator.MigrateAsync(CancellationToken.None));
-
-        Assert.True(migrator.IsUpToDate);
-        Assert.Equal(Scripts.Select(s => (long)s.Version), await _database.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
-        Assert.Equal(
-            ["account_links", "action_items", "chat_outbox", "postmortems", "reminder_log", "reminder_state", "schema_migrations", "webhook_deliveries", "webhook_delivery_bodies"],
-            await _database.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     }
 
-    [Fact]
-    public async Task Migrating_again_applies_nothing()
-    {
-        await _database.Migrator(_database.NewFactory()).MigrateAsync(CancellationToken.None);
+    private SqliteMigratorTests(TempDatabase database)
+        : base(database) => _database = database;
 
-        var again = _database.Migrator(_database.NewFactory());
-
-        Assert.Equal(0, await again.MigrateAsync(CancellationToken.None));
-        Assert.True(again.IsUpToDate);
-        Assert.Equal(Scripts.Count, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM schema_migrations")).Single());
-    }
-
-    [Fact]
-    public async Task Two_migrators_starting_at_once_apply_each_migration_exactly_once()
-    {
-        // Two factories: two processes starting on the same file, meeting only in SQLite's locks.
-        var first = _database.Migrator(_database.NewFactory());
-        var second = _database.Migrator(_database.NewFactory());
-
-        var applied = await Task.WhenAll(
-            Task.Run(() => first.MigrateAsync(CancellationToken.None)),
-            Task.Run(() => second.MigrateAsync(CancellationToken.None)));
-
-        Assert.Equal(Scripts.Count, applied.Sum());
-        Assert.Equal(Scripts.Count, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM schema_migrations")).Single());
-    }
-
-    [Fact]
+    [StorageFact]
     public async Task Migration_0002_moves_the_bodies_of_stored_deliveries_to_their_own_table()
     {
         // A database as 0001 left it: a pending, a claimed, a failed and a done delivery (0001's completion emptied that body).
@@ -89,7 +54,7 @@ public sealed class SqliteMigratorTests : IDisposable
         Assert.False(await inbox.TryAddAsync(new("done", "push", null, null, "{}"u8.ToArray(), _database.Time.GetUtcNow()), CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_claim_query_walks_the_due_index_instead_of_scanning_deliveries()
     {
         await _database.StartAsync();

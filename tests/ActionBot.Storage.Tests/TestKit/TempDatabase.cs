@@ -1,5 +1,5 @@
+using ActionBot.Core.Ports;
 using ActionBot.Storage.Sqlite;
-using ActionBot.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +9,7 @@ namespace ActionBot.Storage.Tests.TestKit;
 /// A real SQLite file in a folder of its own under the temp directory, deleted afterwards. Each
 /// <see cref="NewFactory"/> is a fresh start of the bot on the same file.
 /// </summary>
-internal sealed class TempDatabase : IDisposable
+internal sealed class TempDatabase : StorageTestDatabase, IDisposable
 {
     private readonly List<IDisposable> _opened = [];
 
@@ -26,11 +26,11 @@ internal sealed class TempDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath}";
 
-    public FakeTimeProvider Time { get; } = new();
-
     public SqliteConnectionFactory NewFactory() => Track(new SqliteConnectionFactory(ConnectionString));
 
     public SqliteMigrator Migrator(SqliteConnectionFactory factory) => new(factory, Time, NullLogger<SqliteMigrator>.Instance);
+
+    public override SchemaMigrator NewMigrator() => Migrator(NewFactory());
 
     /// <summary>A start of the bot: a new factory on the file, migrated.</summary>
     public async Task<SqliteConnectionFactory> StartAsync()
@@ -40,15 +40,24 @@ internal sealed class TempDatabase : IDisposable
         return factory;
     }
 
-    public async Task<SqliteActionItemStore> StoreAsync() => new(await StartAsync(), Time);
+    public override async Task<IActionItemStore> StoreAsync() => new SqliteActionItemStore(await StartAsync(), Time);
 
-    public async Task<SqliteDeliveryInbox> InboxAsync() => Track(new SqliteDeliveryInbox(await StartAsync()));
+    public override async Task<IDeliveryInbox> InboxAsync() => Track(new SqliteDeliveryInbox(await StartAsync()));
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    public override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         var factory = NewFactory();
         await using var connection = await factory.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public override Task<IReadOnlyList<string>> TableNamesAsync() =>
+        QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+
+    public override ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose()
@@ -59,6 +68,7 @@ internal sealed class TempDatabase : IDisposable
             _opened[i].Dispose();
         }
 
+        _opened.Clear();
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,8 +1,11 @@
 using ActionBot.Core.Ports;
 
-namespace ActionBot.Storage.Sqlite;
+namespace ActionBot.Storage;
 
-/// <summary>The statements of <see cref="SqliteActionItemStore"/>. Values are always parameters; only fixed fragments are joined.</summary>
+/// <summary>
+/// The statements of <see cref="SqlActionItemStore"/>, shared by SQLite and PostgreSQL (both have ON CONFLICT ... DO
+/// UPDATE and RETURNING). Values are always parameters; only fixed fragments are joined.
+/// </summary>
 internal static class ItemSql
 {
     public const string UpsertPostmortem = """
@@ -82,7 +85,7 @@ internal static class ItemSql
     public const string SelectAwaitingIssue = SelectItems + " WHERE issue_number IS NULL AND removed = 0 AND state = 'open'" + InPostmortemOrder;
 
     /// <summary>Removed items are listed too (their issues stay open until people close them); callers can filter on <c>Removed</c>.</summary>
-    public static (string Sql, object Parameters) Query(ItemQuery query)
+    public static (string Sql, object Parameters) Query(ItemQuery query, SqlDialect dialect)
     {
         var conditions = new List<string>();
         if (query.State != ItemStateFilter.All)
@@ -92,8 +95,7 @@ internal static class ItemSql
 
         if (!string.IsNullOrWhiteSpace(query.Owner))
         {
-            // lower() folds ASCII only, which is what GitHub logins are made of.
-            conditions.Add("EXISTS (SELECT 1 FROM json_each(action_items.owners) AS o WHERE lower(o.value) = lower(@Owner))");
+            conditions.Add(dialect.OwnerMatches);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Repository))

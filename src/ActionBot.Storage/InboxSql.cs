@@ -1,6 +1,13 @@
-namespace ActionBot.Storage.Sqlite;
+using ActionBot.Storage.Postgres;
+using ActionBot.Storage.Sqlite;
 
-/// <summary>The statements of <see cref="SqliteDeliveryInbox"/>.</summary>
+namespace ActionBot.Storage;
+
+/// <summary>
+/// The statements of <see cref="SqliteDeliveryInbox"/>; <see cref="PostgresDeliveryInbox"/> shares those that read
+/// the same in both databases, and has its own (<see cref="PostgresInboxSql"/>) where it claims and completes in
+/// one statement.
+/// </summary>
 internal static class InboxSql
 {
     // TryAdd runs Insert and then, only when it stored a row (not a duplicate), InsertBody, in one transaction.
@@ -68,4 +75,24 @@ internal static class InboxSql
         """;
 
     public const string CountPending = "SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('pending', 'processing')";
+
+    /// <summary>
+    /// Deletes done deliveries one batch (<see cref="PruneDone"/>) at a time until a batch deletes fewer than
+    /// <see cref="PruneBatchSize"/>; the total. Short batches keep each write short: other writers wait behind one
+    /// batch at most.
+    /// </summary>
+    public static async Task<int> PruneInBatchesAsync(Func<object, Task<int>> deleteBatch, DateTimeOffset completedBefore)
+    {
+        var parameters = new { Before = SqlValues.Timestamp(completedBefore), Batch = PruneBatchSize };
+        var pruned = 0;
+        int batch;
+        do
+        {
+            batch = await deleteBatch(parameters).ConfigureAwait(false);
+            pruned += batch;
+        }
+        while (batch == PruneBatchSize);
+
+        return pruned;
+    }
 }

@@ -1,0 +1,116 @@
+using ActionBot.Core.Ports;
+using ActionBot.Core.Tracking;
+using Dapper;
+
+namespace ActionBot.Storage;
+
+/// <summary>
+/// <see cref="IActionItemStore"/> in SQL both SQLite and PostgreSQL run: explicit statements through Dapper, every
+/// value a parameter. <see cref="Sqlite.SqliteActionItemStore"/> and <see cref="Postgres.PostgresActionItemStore"/>
+/// only say which database.
+/// </summary>
+public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider time) : IActionItemStore
+{
+    public async Task SavePostmortemAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        await WriteAsync(ItemSql.UpsertPostmortem, PostmortemRow.From(postmortem), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TrackedPostmortem?> GetPostmortemAsync(string repository, string path, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PostmortemRow>(ItemSql.SelectPostmortem, new { Repository = repository, Path = path }, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0].ToPostmortem();
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> GetItemsAsync(string repository, string path, CancellationToken cancellationToken) =>
+        ToItems(await QueryAsync<ItemRow>(ItemSql.SelectItemsOfPostmortem, new { Repository = repository, Path = path }, cancellationToken).ConfigureAwait(false));
+
+    public async Task UpsertItemsAsync(IReadOnlyList<TrackedItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await WriteAsync(ItemSql.UpsertItem, items.Select(i => ItemRow.From(i, now)).ToList(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var changed = await WriteAsync(ItemSql.MarkIssueAttempt, new { Key = key, At = SqlValues.Timestamp(at) }, cancellationToken).ConfigureAwait(false);
+        EnsureKnown(changed, key);
+    }
+
+    public async Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken)
+    {
+        var parameters = new { Key = key, Number = issueNumber, Url = issueUrl, Now = SqlValues.Timestamp(time.GetUtcNow()) };
+        EnsureKnown(await WriteAsync(ItemSql.RecordIssue, parameters, cancellationToken).ConfigureAwait(false), key);
+    }
+
+    public async Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = new { IssueRepository = issueRepository, Number = issueNumber, State = SqlValues.State(state), At = SqlValues.Timestamp(at) };
+        return await WriteAsync(ItemSql.SetIssueState, parameters, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = new { IssueRepository = issueRepository, Number = issueNumber, Owners = SqlValues.Owners(owners), At = SqlValues.Timestamp(at) };
+        return await WriteAsync(ItemSql.SetIssueOwners, parameters, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, parameters) = ItemSql.Query(query, database.Dialect);
+        return ToItems(await QueryAsync<ItemRow>(sql, parameters, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
+        ToItems(await QueryAsync<ItemRow>(ItemSql.SelectAwaitingIssue, null, cancellationToken).ConfigureAwait(false));
+
+    public async Task<bool> SnoozeAsync(string key, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parameters = new { Key = key, Until = SqlValues.Timestamp(until), At = SqlValues.Timestamp(at) };
+        return await WriteAsync(ItemSql.Snooze, parameters, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<TrackedPostmortem>> ListPostmortemsAsync(string? repository, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PostmortemRow>(ItemSql.SelectPostmortems, new { Repository = repository }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => row.ToPostmortem()).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> GetIssueRepositoriesAsync(CancellationToken cancellationToken) =>
+        await QueryAsync<string>(ItemSql.SelectIssueRepositories, null, cancellationToken).ConfigureAwait(false);
+
+    private static List<TrackedItem> ToItems(IReadOnlyList<ItemRow> rows) => rows.Select(r => r.ToItem()).ToList();
+
+    // An unknown key means a caller's bug (items are upserted before their issue is opened): say so loudly.
+    private static void EnsureKnown(int changed, string key)
+    {
+        if (changed == 0)
+        {
+            throw new InvalidOperationException($"No tracked item has the key '{key}'.");
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.AsList();
+        }
+    }
+
+    /// <summary>One statement in one write transaction (a list of parameter sets runs it for each).</summary>
+    private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+}
