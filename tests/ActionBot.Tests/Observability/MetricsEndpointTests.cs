@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ActionBot.Tests.Infrastructure;
 using ActionBot.Testing.GitHub.Webhooks;
+using ActionBot.Testing;
 using static ActionBot.Tests.Infrastructure.SamplePostmortems;
 
 namespace ActionBot.Tests.Observability;
@@ -14,7 +15,8 @@ public sealed class MetricsEndpointTests : IntegrationTest
     [Fact]
     public async Task After_a_merged_postmortem_and_a_forged_delivery_the_scrape_counts_them()
     {
-        var app = await StartBotAsync();
+        // Half an hour after the merge: none of the new items can be overdue yet, whatever today's date.
+        var app = await StartBotAsync(clock: new FakeTimeProvider());
         using var accepted = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, Both));
         await app.DrainAsync();
         using var forged = await app.Client.PostWebhookAsync("pull_request", Encoding.UTF8.GetBytes("{}"), "not-the-secret");
