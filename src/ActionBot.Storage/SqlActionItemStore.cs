@@ -1,6 +1,5 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
-using Dapper;
 
 namespace ActionBot.Storage;
 
@@ -98,19 +97,8 @@ public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider 
         }
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return rows.AsList();
-        }
-    }
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        await database.QueryAsync<T>(sql, parameters, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>One statement in one write transaction (a list of parameter sets runs it for each).</summary>
-    private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
-            cancellationToken);
+    private Task<int> WriteAsync(string sql, object parameters, CancellationToken cancellationToken) => database.ExecuteAsync(sql, parameters, cancellationToken);
 }

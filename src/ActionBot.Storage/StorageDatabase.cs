@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace ActionBot.Storage;
 
@@ -42,6 +43,40 @@ public abstract class StorageDatabase
         finally
         {
             ExitWrite();
+        }
+    }
+
+    /// <summary>One statement in one write transaction (a list of parameter sets runs it for each); rows changed.</summary>
+    internal Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    /// <summary>A write that returns rows (<c>UPDATE ... RETURNING</c>), in one write transaction.</summary>
+    internal Task<List<T>> WriteQueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, transaction) =>
+                (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList(),
+            cancellationToken);
+
+    /// <summary>A read, buffered, on a connection of its own.</summary>
+    internal async Task<List<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return rows.AsList();
+        }
+    }
+
+    /// <summary>The first column of the first row (default when there is none), on a connection of its own.</summary>
+    internal async Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
 

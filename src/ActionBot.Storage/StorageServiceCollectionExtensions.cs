@@ -12,8 +12,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
-    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="StorageDatabase"/> and
-    /// <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>,
+    /// <see cref="IReminderLedger"/>, <see cref="IJobLease"/>, <see cref="StorageDatabase"/> and <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
     /// <see cref="StorageInitializer"/>, which migrates the database before the server starts; and for SQLite
     /// <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
     /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
@@ -34,23 +34,30 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteMigrator>();
         services.TryAddSingleton<SqliteActionItemStore>();
         services.TryAddSingleton<SqliteDeliveryInbox>();
+        services.TryAddSingleton<SqliteChatOutbox>();
+        services.TryAddSingleton<SqliteAccountLinks>();
+        services.TryAddSingleton<SqliteReminderLedger>();
+        services.TryAddSingleton<InProcessJobLease>();
 
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>()));
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddSingleton<PostgresActionItemStore>();
         services.TryAddSingleton<PostgresDeliveryInbox>();
+        services.TryAddSingleton<PostgresChatOutbox>();
+        services.TryAddSingleton<PostgresAccountLinks>();
+        services.TryAddSingleton<PostgresReminderLedger>();
+        services.TryAddSingleton<PostgresJobLease>();
 
         services.TryAddSingleton(Configured<StorageDatabase, SqliteDatabase, PostgresDatabase>);
         services.TryAddSingleton(Configured<SchemaMigrator, SqliteMigrator, PostgresMigrator>);
         services.TryAddSingleton(Configured<IActionItemStore, SqliteActionItemStore, PostgresActionItemStore>);
         services.TryAddSingleton(Configured<IDeliveryInbox, SqliteDeliveryInbox, PostgresDeliveryInbox>);
+        services.TryAddSingleton(Configured<IChatOutbox, SqliteChatOutbox, PostgresChatOutbox>);
+        services.TryAddSingleton(Configured<IAccountLinks, SqliteAccountLinks, PostgresAccountLinks>);
+        services.TryAddSingleton(Configured<IReminderLedger, SqliteReminderLedger, PostgresReminderLedger>);
 
-        // SQLite only until their PostgreSQL versions land.
-        services.TryAddSingleton<IReminderLedger, SqliteReminderLedger>();
-        services.TryAddSingleton<SqliteChatOutbox>();
-        services.TryAddSingleton<IChatOutbox>(sp => sp.GetRequiredService<SqliteChatOutbox>());
-        services.TryAddSingleton<SqliteAccountLinks>();
-        services.TryAddSingleton<IAccountLinks>(sp => sp.GetRequiredService<SqliteAccountLinks>());
+        // One process per SQLite file, so a job's lease is in-process there; on PostgreSQL an advisory lock.
+        services.TryAddSingleton(Configured<IJobLease, InProcessJobLease, PostgresJobLease>);
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
 

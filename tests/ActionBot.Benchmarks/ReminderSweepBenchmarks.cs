@@ -1,16 +1,20 @@
 using System.Globalization;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
+using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
+using ActionBot.Testing;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace ActionBot.Benchmarks;
 
 /// <summary>
-/// One reminder sweep over 100,000 open items in a SQLite file: every item streamed from the database and evaluated,
-/// 1 % of them due (one message per owner). Records are dropped, so every iteration does the same work.
+/// One reminder sweep over 100,000 open items, in a SQLite file and in a throwaway PostgreSQL server (when one can
+/// start here; else only SQLite runs, and the reason is printed): every item streamed from the database and
+/// evaluated, 1 % of them due (one message per owner). Records are dropped, so every iteration does the same work.
 /// </summary>
 [MemoryDiagnoser]
 public class ReminderSweepBenchmarks : IDisposable
@@ -19,23 +23,37 @@ public class ReminderSweepBenchmarks : IDisposable
     private static readonly DateTimeOffset Now = new(2025, 3, 12, 10, 0, 0, TimeSpan.Zero);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "actionbot-bench-" + Guid.NewGuid().ToString("N"));
-    private SqliteConnectionFactory _connections = null!;
+    private SqliteConnectionFactory? _connections;
+    private PostgresServer? _server;
+    private PostgresDatabase? _postgres;
     private ReminderSweep _sweep = null!;
+    private ReminderSweep _readAll = null!;
+
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = "Sqlite";
+
+    public static IEnumerable<string> Providers()
+    {
+        yield return "Sqlite";
+        if (PostgresServer.NotAvailableReason is { } reason)
+        {
+            Console.WriteLine($"// ReminderSweepBenchmarks: PostgreSQL skipped: {reason}");
+            yield break;
+        }
+
+        yield return "Postgres";
+    }
 
     [GlobalSetup]
     public void Setup()
     {
-        Directory.CreateDirectory(_folder);
-        _connections = new SqliteConnectionFactory($"Data Source={Path.Combine(_folder, "bench.db")}");
-        new SqliteMigrator(_connections, TimeProvider.System, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        SeedAsync().GetAwaiter().GetResult();
-
+        Func<IReminderLedger> ledger = Provider == "Postgres" ? SetUpPostgres() : SetUpSqlite();
         var settings = ReminderSettings.Default();
         _sweep = new ReminderSweep(
-            new UnrecordedLedger(new SqliteReminderLedger(_connections)), new NullChat(), new NoLinks(), new NoChannels(),
+            new UnrecordedLedger(ledger()), new NullChat(), new NoLinks(), new NoChannels(),
             new ReminderPolicy(settings), new DueDateRule(settings));
         _readAll = new ReminderSweep(
-            new UnrecordedLedger(new SqliteReminderLedger(_connections)) { DueBy = DateOnly.MaxValue }, new NullChat(), new NoLinks(), new NoChannels(),
+            new UnrecordedLedger(ledger()) { DueBy = DateOnly.MaxValue }, new NullChat(), new NoLinks(), new NoChannels(),
             new ReminderPolicy(settings), new DueDateRule(settings));
     }
 
@@ -43,6 +61,8 @@ public class ReminderSweepBenchmarks : IDisposable
     public void Dispose()
     {
         _connections?.Dispose();
+        _postgres?.Dispose();
+        _server?.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -50,8 +70,6 @@ public class ReminderSweepBenchmarks : IDisposable
 
         GC.SuppressFinalize(this);
     }
-
-    private ReminderSweep _readAll = null!;
 
     /// <summary>The sweep as it runs: items due far ahead are left out by the query.</summary>
     [Benchmark]
@@ -61,10 +79,49 @@ public class ReminderSweepBenchmarks : IDisposable
     [Benchmark]
     public async Task<int> SweepReadingAll100000() => (await _readAll.RunAsync(Now, CancellationToken.None)).ItemsRead;
 
-    // 1 % are due on Friday 14 March (reminded two days before, on the 12th); the rest from April on.
-    private async Task SeedAsync()
+    private Func<IReminderLedger> SetUpSqlite()
     {
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        Directory.CreateDirectory(_folder);
+        var connections = _connections = new SqliteConnectionFactory($"Data Source={Path.Combine(_folder, "bench.db")}");
+        new SqliteMigrator(connections, TimeProvider.System, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        SeedSqliteAsync(connections).GetAwaiter().GetResult();
+        return () => new SqliteReminderLedger(connections);
+    }
+
+    private Func<IReminderLedger> SetUpPostgres()
+    {
+        _server = PostgresServer.StartAsync().GetAwaiter().GetResult();
+        var database = _postgres = new PostgresDatabase(_server.CreateDatabaseAsync().GetAwaiter().GetResult());
+        new PostgresMigrator(database, TimeProvider.System, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        SeedPostgresAsync(database).GetAwaiter().GetResult();
+        return () => new PostgresReminderLedger(database);
+    }
+
+    // The same rows as SeedSqliteAsync, generated by the server in one statement; then fresh statistics for the planner.
+    private static async Task SeedPostgresAsync(PostgresDatabase database)
+    {
+        await using var connection = (NpgsqlConnection)await database.OpenConnectionAsync(CancellationToken.None);
+        await using var seed = new NpgsqlCommand(
+            $"""
+            INSERT INTO postmortems (repository, path, issue_repository, commit_sha, author, merged_at)
+            VALUES ('acme/ops', 'postmortems/big.md', 'acme/ops', 'abc', 'octocat', '2025-03-01T09:00:00.0000000Z');
+            INSERT INTO action_items (item_key, repository, path, issue_repository, item_id, title, section, owners, due, priority, line,
+                                      issue_number, issue_url, state, created_at, updated_at)
+            SELECT lpad(to_hex(i), 12, '0'), 'acme/ops', 'postmortems/big.md', 'acme/ops', lpad(to_hex(i), 12, '0'),
+                   'Add an alert for the queue backlog of service number ' || i, 'Action items', '["owner' || (i % 500) || '"]',
+                   CASE WHEN i % 100 = 0 THEN '2025-03-14' ELSE to_char(date '2025-04-01' + (i % 200), 'YYYY-MM-DD') END, 'P1', i + 1,
+                   i + 1, 'https://github.com/acme/ops/issues/1', 'open', '2025-03-01T09:00:00.0000000Z', '2025-03-01T09:00:00.0000000Z'
+            FROM generate_series(0, {ItemCount - 1}) AS i;
+            ANALYZE;
+            """,
+            connection);
+        await seed.ExecuteNonQueryAsync();
+    }
+
+    // 1 % are due on Friday 14 March (reminded two days before, on the 12th); the rest from April on.
+    private static async Task SeedSqliteAsync(SqliteConnectionFactory connections)
+    {
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
         await using var transaction = connection.BeginTransaction();
         await using (var postmortem = connection.CreateCommand())
         {

@@ -30,6 +30,10 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresFixture post
         Assert.Equal(0, await host.Services.GetRequiredService<IDeliveryInbox>().CountPendingAsync(CancellationToken.None));
         Assert.Empty(await host.Services.GetRequiredService<IActionItemStore>().GetIssueRepositoriesAsync(CancellationToken.None));
         Assert.IsType<SqliteDeliveryInbox>(host.Services.GetRequiredService<IDeliveryInbox>());
+        Assert.IsType<SqliteChatOutbox>(host.Services.GetRequiredService<IChatOutbox>());
+        Assert.IsType<SqliteAccountLinks>(host.Services.GetRequiredService<IAccountLinks>());
+        Assert.IsType<SqliteReminderLedger>(host.Services.GetRequiredService<IReminderLedger>());
+        Assert.IsType<InProcessJobLease>(host.Services.GetRequiredService<IJobLease>());
         await host.StopAsync();
     }
 
@@ -48,6 +52,10 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresFixture post
         Assert.True(await health.IsReadyAsync());
         Assert.IsType<PostgresDeliveryInbox>(host.Services.GetRequiredService<IDeliveryInbox>());
         Assert.IsType<PostgresActionItemStore>(host.Services.GetRequiredService<IActionItemStore>());
+        Assert.IsType<PostgresChatOutbox>(host.Services.GetRequiredService<IChatOutbox>());
+        Assert.IsType<PostgresAccountLinks>(host.Services.GetRequiredService<IAccountLinks>());
+        Assert.IsType<PostgresReminderLedger>(host.Services.GetRequiredService<IReminderLedger>());
+        Assert.IsType<PostgresJobLease>(host.Services.GetRequiredService<IJobLease>());
         Assert.Contains("schema_migrations", await postgresDatabase.TableNamesAsync());
         Assert.False(File.Exists(_database.FilePath));
         await host.StopAsync();

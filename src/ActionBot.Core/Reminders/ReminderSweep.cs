@@ -5,9 +5,12 @@ using ActionBot.Core.Tracking;
 namespace ActionBot.Core.Reminders;
 
 /// <summary>What one sweep did, for the job's log line.</summary>
-public sealed record ReminderSweepReport(int ItemsRead, int Messages, int ItemsReminded, int Comments, int Escalations)
+public sealed record ReminderSweepReport(int ItemsRead, int Messages, int ItemsReminded, int Comments, int Escalations, bool WasSkipped = false)
 {
     public static readonly ReminderSweepReport OutsideWorkingTime = new(0, 0, 0, 0, 0);
+
+    /// <summary>Not run here: another replica held the sweep's lease.</summary>
+    public static readonly ReminderSweepReport Skipped = new(0, 0, 0, 0, 0, WasSkipped: true);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using Quartz;
 
@@ -5,12 +6,14 @@ namespace ActionBot.Scheduling;
 
 /// <summary>
 /// At start and then every <c>Maintenance:ReconcileEvery</c> (hourly): opens issues that a crash left unopened, and
-/// brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks).
+/// brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks). In one replica
+/// at a time (<see cref="IJobLease"/>): two recoveries at once could both open a missing issue.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class GitHubReconcileJob(
     PostmortemIngestion ingestion,
     IssueStateReconciler reconciler,
+    IJobLease leases,
     ILogger<GitHubReconcileJob> logger) : IJob
 {
     public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
@@ -19,9 +22,16 @@ public sealed partial class GitHubReconcileJob(
     {
         try
         {
-            var recovered = await ingestion.RecoverAsync(cancellationToken);
-            var reconciled = await reconciler.ReconcileAsync(cancellationToken);
-            Log.Ran(logger, recovered.Count, reconciled);
+            var (ran, counts) = await ExclusiveRun.RunAsync(
+                leases,
+                nameof(GitHubReconcileJob),
+                logger,
+                async () => ((await ingestion.RecoverAsync(cancellationToken)).Count, await reconciler.ReconcileAsync(cancellationToken)),
+                cancellationToken);
+            if (ran)
+            {
+                Log.Ran(logger, counts.Item1, counts.Item2);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

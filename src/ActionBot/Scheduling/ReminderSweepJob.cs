@@ -1,20 +1,32 @@
+using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using Quartz;
 
 namespace ActionBot.Scheduling;
 
-/// <summary>Every <c>Reminders:SweepEvery</c>: sends the reminders that are due (see <see cref="ReminderSweep"/>).</summary>
+/// <summary>
+/// Every <c>Reminders:SweepEvery</c>: sends the reminders that are due (see <see cref="ReminderSweep"/>), in one replica
+/// at a time (<see cref="IJobLease"/>): two sweeps at once could group the same slots into different messages.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
+public sealed partial class ReminderSweepJob(ReminderSweep sweep, IJobLease leases, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
 {
     public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
 
-    /// <summary>One sweep at the injected clock's now (Quartz keeps its own clock for triggers only).</summary>
+    /// <summary>
+    /// One sweep at the injected clock's now (Quartz keeps its own clock for triggers only); <see cref="ReminderSweepReport.Skipped"/>
+    /// when another replica is sweeping; null when it failed.
+    /// </summary>
     public async Task<ReminderSweepReport?> RunAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var report = await sweep.RunAsync(time.GetUtcNow(), cancellationToken);
+            var (ran, report) = await ExclusiveRun.RunAsync(leases, nameof(ReminderSweepJob), logger, () => sweep.RunAsync(time.GetUtcNow(), cancellationToken), cancellationToken);
+            if (!ran)
+            {
+                return ReminderSweepReport.Skipped;
+            }
+
             Log.Swept(logger, report.ItemsRead, report.Messages, report.ItemsReminded, report.Comments, report.Escalations);
             return report;
         }

@@ -4,10 +4,14 @@ using Quartz;
 
 namespace ActionBot.Scheduling;
 
-/// <summary>On <c>Reminders:DigestCron</c>: one digest per channel (its key names the week, so a re-run posts nothing new).</summary>
+/// <summary>
+/// On <c>Reminders:DigestCron</c>: one digest per channel (its key names the week, so a re-run, or a run in another
+/// replica, posts nothing new), in one replica at a time (<see cref="IJobLease"/>).
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class WeeklyDigestJob(
     IDigestComposer composer,
+    IJobLease leases,
     IChatNotifier chat,
     IChannelDirectory channels,
     TimeProvider time,
@@ -15,8 +19,22 @@ public sealed partial class WeeklyDigestJob(
 {
     public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
 
-    /// <summary>Returns how many digests were enqueued.</summary>
+    /// <summary>Returns how many digests were enqueued (none when another replica holds the job).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (_, posted) = await ExclusiveRun.RunAsync(leases, nameof(WeeklyDigestJob), logger, () => PostAllAsync(cancellationToken), cancellationToken);
+            return posted;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.NoLease(logger, e);
+            return 0;
+        }
+    }
+
+    private async Task<int> PostAllAsync(CancellationToken cancellationToken)
     {
         var posted = 0;
         foreach (var channel in channels.Channels)
@@ -53,5 +71,8 @@ public sealed partial class WeeklyDigestJob(
 
         [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Weekly digest: no channel is configured (Discord:DefaultChannelId or a repository's DiscordChannelId)")]
         public static partial void NoChannel(ILogger logger);
+
+        [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Weekly digest not run: its lease could not be taken")]
+        public static partial void NoLease(ILogger logger, Exception error);
     }
 }

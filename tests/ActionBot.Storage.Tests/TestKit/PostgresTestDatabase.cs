@@ -47,6 +47,18 @@ internal sealed class PostgresTestDatabase(PostgresFixture postgres, Type testCl
 
     public override async Task<IDeliveryInbox> InboxAsync() => new PostgresDeliveryInbox(await StartAsync());
 
+    public override async Task<IChatOutbox> ChatOutboxAsync() => new PostgresChatOutbox(await StartAsync());
+
+    public override async Task<IAccountLinks> AccountLinksAsync() => new PostgresAccountLinks(await StartAsync());
+
+    public override async Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync()
+    {
+        var database = await StartAsync();
+        return (new PostgresActionItemStore(database, Time), new PostgresReminderLedger(database));
+    }
+
+    public override async Task<IJobLease> JobLeaseAsync() => new PostgresJobLease(await StartAsync());
+
     public override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -23,6 +23,18 @@ internal abstract class StorageTestDatabase : IAsyncDisposable
     /// <summary>A start of the bot: new connections, migrated, and its inbox.</summary>
     public abstract Task<IDeliveryInbox> InboxAsync();
 
+    /// <summary>A start of the bot: new connections, migrated, and its chat outbox.</summary>
+    public abstract Task<IChatOutbox> ChatOutboxAsync();
+
+    /// <summary>A start of the bot: new connections, migrated, and its account links.</summary>
+    public abstract Task<IAccountLinks> AccountLinksAsync();
+
+    /// <summary>A start of the bot: new connections, migrated, its item store and its reminder ledger.</summary>
+    public abstract Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync();
+
+    /// <summary>A start of the bot: new connections, migrated, and its job lease.</summary>
+    public abstract Task<IJobLease> JobLeaseAsync();
+
     public abstract Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null);
 
     /// <summary>The tables of the bot's schema, by name.</summary>

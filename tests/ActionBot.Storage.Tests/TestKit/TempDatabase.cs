@@ -12,6 +12,7 @@ namespace ActionBot.Storage.Tests.TestKit;
 internal sealed class TempDatabase : StorageTestDatabase, IDisposable
 {
     private readonly List<IDisposable> _opened = [];
+    private readonly InProcessJobLease _lease = new();
 
     public TempDatabase()
     {
@@ -43,6 +44,19 @@ internal sealed class TempDatabase : StorageTestDatabase, IDisposable
     public override async Task<IActionItemStore> StoreAsync() => new SqliteActionItemStore(await StartAsync(), Time);
 
     public override async Task<IDeliveryInbox> InboxAsync() => Track(new SqliteDeliveryInbox(await StartAsync()));
+
+    public override async Task<IChatOutbox> ChatOutboxAsync() => new SqliteChatOutbox(await StartAsync());
+
+    public override async Task<IAccountLinks> AccountLinksAsync() => new SqliteAccountLinks(await StartAsync());
+
+    public override async Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync()
+    {
+        var factory = await StartAsync();
+        return (new SqliteActionItemStore(factory, Time), new SqliteReminderLedger(factory));
+    }
+
+    // One process per SQLite file: the lease is in-process, shared by the "replicas" a test starts.
+    public override Task<IJobLease> JobLeaseAsync() => Task.FromResult<IJobLease>(_lease);
 
     public override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {

@@ -4,6 +4,8 @@ using System.Text.Json;
 using ActionBot.Core.Ports;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
+using ActionBot.Storage;
+using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
 using ActionBot.Testing;
 using ActionBot.Testing.Discord;
@@ -20,7 +22,7 @@ namespace ActionBot.Tests.Infrastructure;
 
 /// <summary>
 /// The real bot (<c>serve</c>) on a loopback port, configured in memory: GitHub is a <see cref="FakeGitHubServer"/>,
-/// storage a SQLite file in a test folder, every log entry captured. A restart is a new instance on the same
+/// storage a SQLite file in a test folder (or the PostgreSQL database a test's settings name), every log entry captured. A restart is a new instance on the same
 /// folder and the same fake.
 /// </summary>
 internal sealed class ActionBotApplication : WebApplicationFactory<Program>
@@ -165,7 +167,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     /// <summary>Rows in the inbox: every delivery ever stored, whatever its status.</summary>
     public async Task<int> CountStoredDeliveriesAsync()
     {
-        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var connection = await Services.GetRequiredService<StorageDatabase>().OpenConnectionAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM webhook_deliveries";
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
@@ -205,11 +207,12 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             .AddProvider(_maintenanceRan)
             .AddProvider(_firstSweep)
             .AddFilter<InMemoryLoggerProvider>(null, LogLevel.Trace));
+        var postgres = string.Equals(_settings.GetValueOrDefault("ActionBot:Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(sp => new ObservedDeliveryInbox(sp.GetRequiredService<SqliteDeliveryInbox>()));
+            services.AddSingleton(sp => new ObservedDeliveryInbox(postgres ? sp.GetRequiredService<PostgresDeliveryInbox>() : sp.GetRequiredService<SqliteDeliveryInbox>()));
             services.AddSingleton<IDeliveryInbox>(sp => sp.GetRequiredService<ObservedDeliveryInbox>());
-            services.AddSingleton(sp => new ObservedChatOutbox(sp.GetRequiredService<SqliteChatOutbox>()));
+            services.AddSingleton(sp => new ObservedChatOutbox(postgres ? sp.GetRequiredService<PostgresChatOutbox>() : sp.GetRequiredService<SqliteChatOutbox>()));
             services.AddSingleton<IChatOutbox>(sp => sp.GetRequiredService<ObservedChatOutbox>());
             if (Clock is not null)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ActionBot.Testing;
 using ActionBot.Tests.Infrastructure;
 using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Testing;
@@ -12,6 +13,9 @@ namespace ActionBot.Tests.Observability;
 /// <summary><c>GET /metrics</c> after real traffic: a merged pull request and a forged delivery, scraped as Prometheus would.</summary>
 public sealed class MetricsEndpointTests : IntegrationTest
 {
+    // On the day of the merge (the samples' items are due weeks later), whatever the machine's date: none is overdue yet.
+    public MetricsEndpointTests() => Clock = new FakeTimeProvider();
+
     [Fact]
     public async Task After_a_merged_postmortem_and_a_forged_delivery_the_scrape_counts_them()
     {

@@ -1,23 +1,15 @@
-namespace ActionBot.Storage.Sqlite;
+namespace ActionBot.Storage;
 
-/// <summary>The statements of <see cref="SqliteChatOutbox"/> and <see cref="SqliteAccountLinks"/>.</summary>
+/// <summary>
+/// The statements of <see cref="SqlChatOutbox"/> and <see cref="SqlAccountLinks"/>, in SQL that SQLite and PostgreSQL
+/// both accept; the claim differs by one clause (<see cref="ClaimNext"/>).
+/// </summary>
 internal static class ChatSql
 {
     public const string Enqueue = """
         INSERT INTO chat_outbox (message_key, destination, status, attempts, next_attempt_at, created_at, payload)
         VALUES (@Key, @Destination, 'pending', @Attempts, @CreatedAt, @CreatedAt, @Payload)
         ON CONFLICT (message_key) DO NOTHING
-        """;
-
-    // One statement, so the pick and the claim are atomic: the oldest message that is due, or whose claim expired.
-    public const string ClaimNext = """
-        UPDATE chat_outbox
-        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
-        WHERE message_key = (
-            SELECT message_key FROM chat_outbox
-            WHERE (status = 'pending' AND next_attempt_at <= @Now) OR (status = 'processing' AND lease_until <= @Now)
-            ORDER BY created_at, message_key LIMIT 1)
-        RETURNING message_key AS Key, destination AS Destination, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
         """;
 
     public const string MarkSent = "UPDATE chat_outbox SET status = 'sent', lease_until = NULL, sent_at = @At, last_error = NULL WHERE message_key = @Key";
@@ -37,4 +29,21 @@ internal static class ChatSql
 
     // The latest link wins when several accounts name one login.
     public const string UserOf = "SELECT chat_user_id FROM account_links WHERE lower(github_login) = lower(@Login) ORDER BY linked_at DESC, chat_user_id LIMIT 1";
+
+    /// <summary>
+    /// One statement, so the pick and the claim are atomic: the oldest message that is due, or whose claim expired.
+    /// On PostgreSQL the pick is <c>FOR UPDATE SKIP LOCKED</c>: replicas' senders claim side by side, a row another
+    /// sender is claiming is passed over rather than waited for, and a row claimed since this statement's snapshot
+    /// is re-checked against the WHERE before it is locked, so no message is claimed twice. (SQLite has one writer
+    /// at a time, so the clause is not needed there, and it does not know it.)
+    /// </summary>
+    public static string ClaimNext(SqlDialect dialect) => $"""
+        UPDATE chat_outbox
+        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
+        WHERE message_key = (
+            SELECT message_key FROM chat_outbox
+            WHERE (status = 'pending' AND next_attempt_at <= @Now) OR (status = 'processing' AND lease_until <= @Now)
+            ORDER BY created_at, message_key LIMIT 1{dialect.LockSkippingLocked})
+        RETURNING message_key AS Key, destination AS Destination, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
+        """;
 }
