@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Scheduling;
 using ActionBot.Testing;
 using ActionBot.Testing.Chat;
-using ActionBot.Testing.GitHub;
-using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +60,7 @@ public sealed class ReminderTests : IntegrationTest
         Assert.Equal(4, _chat.Reminders.Count);
         Assert.All(_chat.Reminders.Skip(2), r => Assert.Equal(ReminderKind.OnDue, Assert.Single(r.Items).Kind));
 
-        await CloseByWebhookAsync(app, IssueOf("alice"));
+        await IssueClosing.CloseByWebhookAsync(app, IssueOf("alice"));
         Clock.SetUtcNow(Monday);
         await SweepAsync(app);
 
@@ -85,8 +81,8 @@ public sealed class ReminderTests : IntegrationTest
         await SweepAsync(app);
         Assert.Equal(2, _chat.Reminders.Count);
 
-        await CloseOnGitHubAsync(IssueOf("bob"));
-        await CloseOnGitHubAsync(IssueOf("alice"));
+        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf("bob"));
+        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf("alice"));
         await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
         Clock.SetUtcNow(Monday);
         await SweepAsync(app);
@@ -165,25 +161,6 @@ public sealed class ReminderTests : IntegrationTest
     }
 
     private int IssueOf(string owner) => Repository.Issues.Single(i => i.Title.Contains(owner == "alice" ? "circuit breaker" : "p99", StringComparison.Ordinal)).Number;
-
-    private async Task CloseByWebhookAsync(ActionBotApplication app, int number)
-    {
-        var issue = Repository.Issue(number)!;
-        var closed = new IssuesEventBuilder().InRepository(ActionBotApplication.Repository).WithNumber(number)
-            .WithTitle(issue.Title).WithBody(issue.Body).WithLabels([.. issue.Labels]).WithAction("closed").Build();
-        using var response = await app.PostWebhookAsync("issues", closed);
-        await app.DrainAsync();
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
-
-    // A person closes the issue on GitHub; the bot hears nothing of it.
-    private async Task CloseOnGitHubAsync(int number)
-    {
-        using var http = new HttpClient { BaseAddress = GitHub.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", FakeGitHubServer.DefaultToken);
-        using var response = await http.PatchAsJsonAsync($"repos/{ActionBotApplication.Repository}/issues/{number}", new { state = "closed" });
-        response.EnsureSuccessStatusCode();
-    }
 
     private sealed class LinkedAccounts(params (string Login, string ChatUser)[] links) : IAccountLinks
     {
