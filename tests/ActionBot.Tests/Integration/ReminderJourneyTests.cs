@@ -4,6 +4,7 @@ using ActionBot.Testing;
 using ActionBot.Testing.Discord;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static ActionBot.Tests.Infrastructure.PaymentPostmortem;
 
 namespace ActionBot.Tests.Integration;
 
@@ -14,28 +15,11 @@ namespace ActionBot.Tests.Integration;
 /// </summary>
 public sealed class ReminderJourneyTests : IntegrationTest
 {
-    private const string Channel = "1180000000000000003";
     private const string BobUserId = "900000000000000222";
-    private const string Path = "postmortems/2025-03-03-payment-timeouts.md";
-
-    // Due Friday 7 March: reminded Wednesday 5th, Friday 7th, then Monday 10th, Thursday 13th ...
-    private const string Postmortem = """
-        # Payment gateway timeouts (March 3, 2025)
-
-        ## Action items
-
-        - [ ] Add a circuit breaker to the payment client (owner: @alice, due 2025-03-07)
-        - [ ] Alert on gateway p99 latency above two seconds (owner: @bob, due 2025-03-07)
-
-        """;
 
     // Item titles as messages show them: the whole first sentence, Markdown escaped.
     private const string AliceItem = @"Add a circuit breaker to the payment client \(owner: @alice, due 2025-03-07\)";
     private const string BobItem = @"Alert on gateway p99 latency above two seconds \(owner: @bob, due 2025-03-07\)";
-
-    private static readonly DateTimeOffset Wednesday = new(2025, 3, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Friday = new(2025, 3, 7, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Monday = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
     public ReminderJourneyTests()
     {
@@ -52,6 +36,7 @@ public sealed class ReminderJourneyTests : IntegrationTest
         var linked = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "bob").From(BobUserId));
         Assert.True(linked.Ephemeral);
         await MergeAsync(app);
+        await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
         var announcement = Assert.Single(Fake.Messages);
         Assert.Equal(Channel, announcement.ChannelId);
 
@@ -61,11 +46,11 @@ public sealed class ReminderJourneyTests : IntegrationTest
         Assert.Contains("POST /api/v10/users/@me/channels", Fake.Requests);
         var dm = Assert.Single(Fake.Messages, m => m.ChannelId == bobDm);
         Assert.StartsWith("**Reminder:** 1 action item of yours needs attention.", dm.Content, StringComparison.Ordinal);
-        Assert.Contains($"{BobItem} — due 2025-03-07 — {IssueLink(IssueOf("bob"))}", dm.Content, StringComparison.Ordinal);
+        Assert.Contains($"{BobItem} — due 2025-03-07 — {IssueLink(IssueOf(GitHub, "bob"))}", dm.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("circuit breaker", dm.Content, StringComparison.Ordinal);
         var inChannel = Assert.Single(Fake.Messages.Skip(1), m => m.ChannelId == Channel);
         Assert.StartsWith("**Reminder for alice:** 1 action item needs attention.", inChannel.Content, StringComparison.Ordinal);
-        Assert.Contains(IssueLink(IssueOf("alice")), inChannel.Content, StringComparison.Ordinal);
+        Assert.Contains(IssueLink(IssueOf(GitHub, "alice")), inChannel.Content, StringComparison.Ordinal);
         Assert.All(Fake.Messages, m => Assert.Equal(Array.Empty<string>(), m.AllowedParse));
 
         Clock.SetUtcNow(Friday);
@@ -73,7 +58,7 @@ public sealed class ReminderJourneyTests : IntegrationTest
         Assert.Contains("due today", Fake.Messages.Last(m => m.ChannelId == bobDm).Content, StringComparison.Ordinal);
 
         // Alice closes her issue; GitHub tells the bot. From Monday only Bob is reminded, in his DM.
-        await IssueClosing.CloseByWebhookAsync(app, IssueOf("alice"));
+        await IssueClosing.CloseByWebhookAsync(app, IssueOf(GitHub, "alice"));
         Clock.SetUtcNow(Monday);
         var before = Fake.Messages.Count;
         Assert.Equal(1, (await SweepAsync(app)).Messages);
@@ -83,7 +68,7 @@ public sealed class ReminderJourneyTests : IntegrationTest
         Assert.Equal(2, Fake.Messages.Count(m => m.ChannelId == Channel && m.Content.StartsWith("**Reminder for alice:**", StringComparison.Ordinal)));
 
         // Bob closes his on GitHub and the webhook is lost: the reconcile pass finds it, and Thursday's sweep sends nothing.
-        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf("bob"));
+        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf(GitHub, "bob"));
         await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
         Clock.SetUtcNow(Monday.AddDays(3));
         before = Fake.Messages.Count;
@@ -98,8 +83,9 @@ public sealed class ReminderJourneyTests : IntegrationTest
     {
         var app = await StartBotAsync(s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel);
         await MergeAsync(app);
+        await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
         Clock!.SetUtcNow(Friday);
-        await IssueClosing.CloseByWebhookAsync(app, IssueOf("alice"));
+        await IssueClosing.CloseByWebhookAsync(app, IssueOf(GitHub, "alice"));
         Clock.SetUtcNow(Monday);
 
         Assert.Equal(1, await app.Services.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None));
@@ -109,8 +95,8 @@ public sealed class ReminderJourneyTests : IntegrationTest
         var digest = Fake.Messages[^1];
         Assert.Equal(Channel, digest.ChannelId);
         Assert.StartsWith("**Postmortem digest, week of 2025-03-10**\n1 open action item (1 overdue), 1 closed this week; 50% of all items done (a week ago: 0%).", digest.Content, StringComparison.Ordinal);
-        Assert.Contains($"{BobItem} — bob — **overdue**, was due 2025-03-07 — {IssueLink(IssueOf("bob"))}", digest.Content, StringComparison.Ordinal);
-        Assert.Contains($"__Closed this week__\n• {AliceItem} — {IssueLink(IssueOf("alice"))}", digest.Content, StringComparison.Ordinal);
+        Assert.Contains($"{BobItem} — bob — **overdue**, was due 2025-03-07 — {IssueLink(IssueOf(GitHub, "bob"))}", digest.Content, StringComparison.Ordinal);
+        Assert.Contains($"__Closed this week__\n• {AliceItem} — {IssueLink(IssueOf(GitHub, "alice"))}", digest.Content, StringComparison.Ordinal);
         Assert.True(asked.Ephemeral);
         Assert.Equal(digest.Content, asked.Content);
         app.AssertLogsAreClean();
@@ -122,16 +108,6 @@ public sealed class ReminderJourneyTests : IntegrationTest
         await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
         return report;
     }
-
-    private async Task MergeAsync(ActionBotApplication app)
-    {
-        using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, [new PostmortemFile(Path, Postmortem)]));
-        await app.DrainAsync();
-        await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
-        Assert.Equal(2, (await app.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
-    }
-
-    private int IssueOf(string owner) => Repository.Issues.Single(i => i.Title.Contains(owner == "alice" ? "circuit breaker" : "p99", StringComparison.Ordinal)).Number;
 
     private static string IssueLink(int number) => $"[#{number}](<https://github.com/{ActionBotApplication.Repository}/issues/{number}>)";
 }
