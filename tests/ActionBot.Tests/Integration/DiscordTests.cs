@@ -143,6 +143,20 @@ public sealed class DiscordTests : IntegrationTest
     }
 
     [Fact]
+    public async Task A_repository_without_a_channel_gets_a_warning_naming_the_keys_and_no_message_or_error()
+    {
+        var app = await StartBotAsync(s => s["ActionBot:Discord:DefaultChannelId"] = null);
+
+        await MergeOwnersPostmortemAsync(app);
+
+        var warning = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 4302);
+        Assert.Contains("DiscordChannelId or ActionBot:Discord:DefaultChannelId", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.ChatOutbox.CountPendingAsync(CancellationToken.None));
+        Assert.Empty(Fake.Messages);
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
     public async Task Discord_down_for_a_while_then_back_gets_the_announcement_exactly_once()
     {
         var app = await StartBotAsync();

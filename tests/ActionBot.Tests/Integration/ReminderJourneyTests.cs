@@ -102,6 +102,63 @@ public sealed class ReminderJourneyTests : IntegrationTest
         app.AssertLogsAreClean();
     }
 
+    [Fact]
+    public async Task A_snoozed_item_is_not_reminded_until_its_snooze_ends_and_tasks_shows_a_closed_item_as_closed()
+    {
+        var app = await StartBotAsync(s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel);
+        await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "bob").From(BobUserId));
+        await MergeAsync(app);
+        var snoozed = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{IssueOf(GitHub, "bob")}").With("days", 7).From(BobUserId));
+        Assert.Contains("snoozed until 2025-03-10", snoozed.Content, StringComparison.Ordinal);
+
+        Clock!.SetUtcNow(Wednesday);
+        await SweepAsync(app);
+        Clock.SetUtcNow(Friday);
+        await SweepAsync(app);
+        var bobDm = Fake.DmChannelOf(BobUserId);
+        Assert.DoesNotContain(Fake.Messages, m => m.ChannelId == bobDm);
+        Assert.Equal(2, Fake.Messages.Count(m => m.Content.StartsWith("**Reminder for alice:**", StringComparison.Ordinal)));
+
+        // The snooze ends Monday at the time it was given: the latest slot (the first overdue one) is sent, once.
+        Clock.SetUtcNow(Monday);
+        await SweepAsync(app);
+        await SweepAsync(app);
+        Assert.Contains("overdue by 3 days", Assert.Single(Fake.Messages, m => m.ChannelId == bobDm).Content, StringComparison.Ordinal);
+
+        await IssueClosing.CloseByWebhookAsync(app, IssueOf(GitHub, "alice"));
+        var tasks = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks").With("source", "#42"));
+        Assert.Contains($"{AliceItem} — alice — due 2025-03-07 — closed — {IssueLink(IssueOf(GitHub, "alice"))}", tasks.Content, StringComparison.Ordinal);
+        Assert.Contains($"{BobItem} — bob — due 2025-03-07 — open — {IssueLink(IssueOf(GitHub, "bob"))}", tasks.Content, StringComparison.Ordinal);
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task Overdue_command_dates_items_without_a_due_date_by_their_priority()
+    {
+        var app = await StartBotAsync();
+        const string Priorities = """
+            # Queue backlog (March 3, 2025)
+
+            ## Action items
+
+            - [ ] Page on queue backlog over ten minutes (P1, owner: @carol)
+            - [ ] Rehearse the broker failover every quarter (owner: @dave)
+
+            """;
+        using var merged = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 7, [new PostmortemFile("postmortems/2025-03-03-queue.md", Priorities)]));
+        await app.DrainAsync();
+
+        // Merged Monday 3 March: the P1 item is due 14 days later (the 17th), the other after the default 30 (2 April).
+        Clock!.SetUtcNow(new DateTimeOffset(2025, 3, 19, 9, 0, 0, TimeSpan.Zero));
+        var overdue = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("overdue"));
+
+        Assert.StartsWith("**Overdue action items**: 1", overdue.Content, StringComparison.Ordinal);
+        Assert.Contains("due 2025-03-17 — open", overdue.Content, StringComparison.Ordinal);
+        Assert.Contains("— 2 days overdue", overdue.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rehearse", overdue.Content, StringComparison.Ordinal);
+        app.AssertLogsAreClean();
+    }
+
     private static async Task<ReminderSweepReport> SweepAsync(ActionBotApplication app)
     {
         var report = await app.Services.GetRequiredService<ReminderSweepJob>().RunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The sweep failed.");
