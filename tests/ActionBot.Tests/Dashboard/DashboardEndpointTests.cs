@@ -48,13 +48,7 @@ public sealed class DashboardEndpointTests : IntegrationTest
         await using var app = await ServeApplication.StartAsync();
         var store = app.Service<IActionItemStore>();
         var now = DateTimeOffset.UtcNow;
-        await store.SavePostmortemAsync(
-            new TrackedPostmortem
-            {
-                Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
-                CommitSha = "abc", Title = "Stored outage", MergedAt = now,
-            },
-            CancellationToken.None);
+        await store.SavePostmortemAsync(Postmortem("Stored outage", now), CancellationToken.None);
         await store.UpsertItemsAsync([Item("k1", "Rotate the signing key", ["dana"], due: null, now)], CancellationToken.None);
 
         var stored = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
@@ -75,13 +69,7 @@ public sealed class DashboardEndpointTests : IntegrationTest
         var app = await StartBotAsync();
         var store = app.Services.GetRequiredService<IActionItemStore>();
         var now = DateTimeOffset.UtcNow;
-        await store.SavePostmortemAsync(
-            new TrackedPostmortem
-            {
-                Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
-                CommitSha = "abc", Title = "<b>Outage</b>", MergedAt = now, FileUrl = "javascript:alert(2)",
-            },
-            CancellationToken.None);
+        await store.SavePostmortemAsync(Postmortem("<b>Outage</b>", now) with { FileUrl = "javascript:alert(2)" }, CancellationToken.None);
         await store.UpsertItemsAsync(
             [
                 Item("k1", "<script>alert(1)</script> fix", ["\"><img src=x>"], due: null, now),
@@ -104,6 +92,12 @@ public sealed class DashboardEndpointTests : IntegrationTest
         Assert.True(html.IndexOf("Rotate the signing key", StringComparison.Ordinal) < html.IndexOf("alert(1)", StringComparison.Ordinal), "The overdue item comes first.");
         app.AssertLogsAreClean();
     }
+
+    private static TrackedPostmortem Postmortem(string title, DateTimeOffset now) => new()
+    {
+        Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
+        CommitSha = "abc", Title = title, MergedAt = now,
+    };
 
     private static TrackedItem Item(string key, string title, string[] owners, DateOnly? due, DateTimeOffset now) => new()
     {
