@@ -1,3 +1,4 @@
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions;
@@ -38,6 +39,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
 
+        services.AddMetrics();
+        services.TryAddSingleton<ActionBotMetrics>();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordResilience>();
         services.AddHttpClient(DiscordClient.HttpClientName, ConfigureHttpClient)

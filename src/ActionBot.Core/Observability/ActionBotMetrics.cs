@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ActionBot.Core.Reminders;
 
 namespace ActionBot.Core.Observability;
 
@@ -22,6 +23,9 @@ public sealed class ActionBotMetrics
     private readonly Counter<long> _rateLimitWaits;
     private readonly Histogram<double> _rateLimitWaitSeconds;
     private readonly Counter<long> _remindersSent;
+    private readonly Counter<long> _escalations;
+    private readonly Counter<long> _overdueComments;
+    private readonly Counter<long> _chatMessages;
     private ItemCounts _items = new(0, 0, 0);
 
     public ActionBotMetrics(IMeterFactory meterFactory)
@@ -32,10 +36,13 @@ public sealed class ActionBotMetrics
         _webhooksRejected = Meter.CreateCounter<long>("actionbot.webhooks.rejected", "{delivery}", "Webhook deliveries refused, by source and reason");
         _issuesOpened = Meter.CreateCounter<long>("actionbot.issues.opened", "{issue}", "Issues opened for action items");
         _githubCalls = Meter.CreateHistogram<double>("actionbot.github.call.duration", "s", "GitHub REST calls and their latency, by method and status");
-        _discordCalls = Meter.CreateHistogram<double>("actionbot.discord.call.duration", "s", "Discord REST calls and their latency, by method and status");
+        _discordCalls = Meter.CreateHistogram<double>("actionbot.discord.call.duration", "s", "Discord REST calls and their latency, by method, route template and status");
         _rateLimitWaits = Meter.CreateCounter<long>("actionbot.ratelimit.waits", "{wait}", "Waits for a spent rate limit, by service");
         _rateLimitWaitSeconds = Meter.CreateHistogram<double>("actionbot.ratelimit.wait.duration", "s", "How long each rate-limit wait lasted, by service");
-        _remindersSent = Meter.CreateCounter<long>("actionbot.reminders.sent", "{reminder}", "Reminders sent to owners");
+        _remindersSent = Meter.CreateCounter<long>("actionbot.reminders.sent", "{reminder}", "Item reminders sent to owners, by kind (before_due, on_due, overdue)");
+        _escalations = Meter.CreateCounter<long>("actionbot.reminders.escalations", "{item}", "Items raised in their channel after repeated overdue reminders");
+        _overdueComments = Meter.CreateCounter<long>("actionbot.reminders.overdue_comments", "{comment}", "Overdue comments on action-item issues");
+        _chatMessages = Meter.CreateCounter<long>("actionbot.chat.messages", "{message}", "Outgoing chat messages by kind (announce, remind, escalate, digest) and outcome (sent, retried, failed)");
         Meter.CreateObservableGauge("actionbot.items.open", () => Volatile.Read(ref _items).Open, "{item}", "Open action items");
         Meter.CreateObservableGauge("actionbot.items.overdue", () => Volatile.Read(ref _items).Overdue, "{item}", "Open action items past their due date");
         Meter.CreateObservableGauge("actionbot.items.closed", () => Volatile.Read(ref _items).Closed, "{item}", "Closed action items");
@@ -55,9 +62,10 @@ public sealed class ActionBotMetrics
     public void GitHubCall(string method, int status, TimeSpan elapsed) =>
         _githubCalls.Record(elapsed.TotalSeconds, new("method", method), new("status", status));
 
+    /// <param name="route">The route template (<c>channels/{id}/messages</c>): ids and tokens left out, so series stay few.</param>
     /// <param name="status">The HTTP status, or 0 when no answer came (connection failure, time-out).</param>
-    public void DiscordCall(string method, int status, TimeSpan elapsed) =>
-        _discordCalls.Record(elapsed.TotalSeconds, new("method", method), new("status", status));
+    public void DiscordCall(string method, string route, int status, TimeSpan elapsed) =>
+        _discordCalls.Record(elapsed.TotalSeconds, new("method", method), new("route", route), new("status", status));
 
     public void RateLimitWait(string service, TimeSpan wait)
     {
@@ -65,7 +73,25 @@ public sealed class ActionBotMetrics
         _rateLimitWaitSeconds.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("service", service));
     }
 
-    public void ReminderSent(string kind) => _remindersSent.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void ReminderSent(ReminderKind kind) => _remindersSent.Add(1, new KeyValuePair<string, object?>("kind", kind switch
+    {
+        ReminderKind.BeforeDue => "before_due",
+        ReminderKind.OnDue => "on_due",
+        _ => "overdue",
+    }));
+
+    public void Escalated() => _escalations.Add(1);
+
+    public void OverdueCommented() => _overdueComments.Add(1);
+
+    /// <param name="key">The message's key; its first part (<c>remind</c> of <c>remind:…</c>) is the kind.</param>
+    /// <param name="outcome"><c>sent</c>, <c>retried</c> (put back for later) or <c>failed</c> (refused for good).</param>
+    public void ChatMessage(string key, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        _chatMessages.Add(1, new("kind", colon > 0 ? key[..colon] : "other"), new("outcome", outcome));
+    }
 
     /// <summary>Sets what the item gauges report; the exporter refreshes it from storage before each scrape.</summary>
     public void SetItemCounts(ItemCounts counts) => Volatile.Write(ref _items, counts);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 
@@ -27,7 +28,8 @@ public sealed class ReminderSweep(
     IChannelDirectory channels,
     ReminderPolicy policy,
     DueDateRule dueDates,
-    IIssueTracker? tracker = null)
+    IIssueTracker? tracker = null,
+    ActionBotMetrics? metrics = null)
 {
     // One sweep at a time in this process (the scheduler and /postmortem commands may both ask).
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -119,6 +121,11 @@ public sealed class ReminderSweep(
             await chat.RemindAsync(new ReminderMessage(key, recipient, items.Select(w => w.Item).ToList()), cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var work in toRemind)
+        {
+            metrics?.ReminderSent(work.Decision.Slot.Kind);
+        }
+
         var records = toRemind.Select(w => new ReminderRecord(w.Item.Item.Key, ReminderRecordKind.Reminder, w.Decision.Slot.Key, w.Decision.Slot.Kind == ReminderKind.Overdue)).ToList();
         await ledger.RecordAsync(records, now, cancellationToken).ConfigureAwait(false);
         return (messages.Count, toRemind.Count);
@@ -138,6 +145,7 @@ public sealed class ReminderSweep(
             var item = work.Item.Item;
             await tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value, OverdueComment.Body(work.Item, work.Decision.Slot), cancellationToken).ConfigureAwait(false);
             await ledger.RecordAsync([new ReminderRecord(item.Key, ReminderRecordKind.Comment, work.Decision.Slot.Key, true)], now, cancellationToken).ConfigureAwait(false);
+            metrics?.OverdueCommented();
             commented++;
         }
 
@@ -154,6 +162,7 @@ public sealed class ReminderSweep(
             var message = new EscalationMessage(ReminderKeys.Escalation(item.Key), channels.ChannelFor(item.Repository), work.Item, count);
             await chat.EscalateAsync(message, cancellationToken).ConfigureAwait(false);
             await ledger.RecordAsync([new ReminderRecord(item.Key, ReminderRecordKind.Escalation, work.Decision.Slot.Key, true)], now, cancellationToken).ConfigureAwait(false);
+            metrics?.Escalated();
             escalated++;
         }
 

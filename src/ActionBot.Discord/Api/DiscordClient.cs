@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ActionBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -18,7 +19,8 @@ public sealed partial class DiscordClient(
     HttpClient http,
     IOptions<DiscordOptions> options,
     DiscordResilience resilience,
-    ILogger<DiscordClient> logger)
+    ILogger<DiscordClient> logger,
+    ActionBotMetrics? metrics = null)
 {
     public const string HttpClientName = "ActionBot.Discord";
 
@@ -111,7 +113,7 @@ public sealed partial class DiscordClient(
 
         request.Content = new ByteArrayContent(content);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await TimedSendAsync(request, route, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         resilience.Limiter.Observe(limitKey, response.Headers);
         Log.Answered(logger, limitKey, (int)response.StatusCode);
@@ -130,6 +132,23 @@ public sealed partial class DiscordClient(
         }
 
         throw new DiscordApiException(response.StatusCode, error?.Code, $"Discord answered {limitKey} with {(int)response.StatusCode}: {error?.Message ?? "no message"}{(error?.Code is { } code ? $" (code {code})" : "")}.");
+    }
+
+    // Each attempt is timed by its route template; here rather than in a handler, which would see only the concrete URL.
+    private async Task<HttpResponseMessage> TimedSendAsync(HttpRequestMessage request, string route, CancellationToken cancellationToken)
+    {
+        var started = resilience.Time.GetTimestamp();
+        var status = 0;
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            return response;
+        }
+        finally
+        {
+            metrics?.DiscordCall(request.Method.Method, DiscordRoutes.Template(route), status, resilience.Time.GetElapsedTime(started));
+        }
     }
 
     private static DiscordErrorBody? ReadError(byte[] body)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using ActionBot.Core.Observability;
 
 namespace ActionBot.Discord.Api;
 
@@ -8,7 +9,7 @@ namespace ActionBot.Discord.Api;
 /// with <c>-Remaining</c> requests until <c>-Reset-After</c> seconds from now; a global 429 holds every route.
 /// A request waits (on the <see cref="TimeProvider"/>) until its bucket and the global limit allow it.
 /// </summary>
-public sealed class DiscordRateLimiter(TimeProvider time)
+public sealed class DiscordRateLimiter(TimeProvider time, ActionBotMetrics? metrics = null)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
@@ -18,15 +19,22 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     /// <summary>Waits until <paramref name="route"/> may be called, then takes one request of its bucket.</summary>
     public async Task WaitAsync(string route, CancellationToken cancellationToken)
     {
+        var waited = TimeSpan.Zero;
         while (true)
         {
             var wait = TryTake(route);
             if (wait <= TimeSpan.Zero)
             {
+                if (waited > TimeSpan.Zero)
+                {
+                    metrics?.RateLimitWait("discord", waited);
+                }
+
                 return;
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            waited += wait;
         }
     }
 

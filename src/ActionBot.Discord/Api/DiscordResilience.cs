@@ -90,6 +90,8 @@ public sealed partial class DiscordResilience
 
     internal DiscordRateLimiter Limiter => _limiter;
 
+    internal TimeProvider Time => _time;
+
     private static string Describe(Exception? exception) => exception switch
     {
         DiscordApiException api => $"{(int)api.StatusCode}",

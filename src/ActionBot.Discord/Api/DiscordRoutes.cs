@@ -20,4 +20,8 @@ internal static class DiscordRoutes
         route.StartsWith("webhooks/", StringComparison.Ordinal) && route.Split('/') is { Length: >= 3 } parts
             ? string.Join('/', parts.Select((part, i) => i == 2 ? "{token}" : part))
             : route;
+
+    /// <summary>The route with its ids and token left out (<c>channels/{id}/messages</c>), for metrics: few series, no credential.</summary>
+    public static string Template(string route) =>
+        string.Join('/', Redact(route).Split('/').Select(part => part.Length > 0 && part.All(char.IsAsciiDigit) ? "{id}" : part));
 }

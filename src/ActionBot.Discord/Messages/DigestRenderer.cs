@@ -33,5 +33,6 @@ public static class DigestRenderer
         return new RenderedMessage(MessageSplitter.Split(header, lines, maxMessages), AllowedMentions.None);
     }
 
-    private static string Percent(double rate) => rate.ToString("P0", CultureInfo.InvariantCulture);
+    // "50%", as people write it (the invariant culture's P0 gives "50 %").
+    private static string Percent(double rate) => rate.ToString("0%", CultureInfo.InvariantCulture);
 }

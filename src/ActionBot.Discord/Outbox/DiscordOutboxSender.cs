@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +22,8 @@ public sealed partial class DiscordOutboxSender(
     OutboxSignal signal,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordOutboxSender> logger) : BackgroundService, IPendingWorkRetrier
+    ILogger<DiscordOutboxSender> logger,
+    ActionBotMetrics? metrics = null) : BackgroundService, IPendingWorkRetrier
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
@@ -96,12 +98,14 @@ public sealed partial class DiscordOutboxSender(
 
             await outbox.MarkSentAsync(message.Key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             Log.Sent(logger, message.Key, message.Destination, payload.Pages.Count, message.Attempts);
+            metrics?.ChatMessage(message.Key, "sent");
         }
         catch (Exception ex) when (DiscordResilience.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             var retryAt = time.GetUtcNow() + Backoff(message.Attempts, (ex as DiscordRateLimitException)?.RetryAfter);
             Log.RetryLater(logger, message.Key, message.Attempts, retryAt, ex.Message);
             await outbox.RetryLaterAsync(message.Key, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
+            metrics?.ChatMessage(message.Key, "retried");
         }
         catch (Exception ex) when (ex is DiscordApiException or InvalidOperationException)
         {
@@ -113,6 +117,7 @@ public sealed partial class DiscordOutboxSender(
     {
         Log.Refused(logger, message.Key, message.Destination, reason);
         await outbox.FailAsync(message.Key, reason, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        metrics?.ChatMessage(message.Key, "failed");
     }
 
     private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)

@@ -5,11 +5,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ActionBot.Dashboard;
 
 /// <summary>
-/// <c>GET /</c>: the dashboard. Live from storage when GitHub is configured; otherwise a dry run of the bundled samples.
+/// <c>GET /</c>: the dashboard. Live from storage; a dry run of the bundled samples when GitHub is not configured and
+/// storage holds nothing (or <c>?dryrun=1</c> asks for it).
 /// </summary>
 public static class DashboardEndpoint
 {
     // No script, no outside request: styles are inline, charts are inline SVG, forms submit to the page itself.
+    public const string DryRunQuery = "dryrun";
+
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -33,17 +36,17 @@ public static class DashboardEndpoint
         HttpContext context, DashboardMode mode, IActionItemStore store, SampleDryRun samples, DashboardModelBuilder builder, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.From(context.Request.Query);
+        var stored = await store.ListPostmortemsAsync(null, cancellationToken);
         DashboardModel model;
-        if (mode.DryRun)
+        if (mode.DryRun && (stored.Count == 0 || context.Request.Query.ContainsKey(DryRunQuery)))
         {
             var (postmortems, items) = samples.Read();
             model = builder.Build(postmortems, items, filter, dryRun: true);
         }
         else
         {
-            var postmortems = await store.ListPostmortemsAsync(null, cancellationToken);
             var items = await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.All), cancellationToken);
-            model = builder.Build(postmortems, items, filter, dryRun: false);
+            model = builder.Build(stored, items, filter, dryRun: false) with { OffersDryRun = mode.DryRun };
         }
 
         var headers = context.Response.Headers;
@@ -57,5 +60,5 @@ public static class DashboardEndpoint
     }
 }
 
-/// <summary>Whether the dashboard shows the samples' dry run (GitHub not configured) or what storage holds.</summary>
+/// <summary>Whether the dashboard may show the samples' dry run (GitHub not configured) instead of what storage holds.</summary>
 public sealed record DashboardMode(bool DryRun);

@@ -42,4 +42,8 @@ public sealed record DashboardModel(
     IReadOnlyList<OwnerLoad> Owners,
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<string> Repositories,
-    IReadOnlyList<string> AllOwners);
+    IReadOnlyList<string> AllOwners)
+{
+    /// <summary>GitHub is off but storage holds items (from an earlier run): the page shows them and links to the dry run.</summary>
+    public bool OffersDryRun { get; init; }
+}

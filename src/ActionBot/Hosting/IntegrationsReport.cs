@@ -1,47 +1,48 @@
 using System.Text;
+using ActionBot.Core.Ports;
+using ActionBot.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace ActionBot.Hosting;
 
 /// <summary>
-/// Once the bot listens, logs one block: where it listens, which integrations are on, which are off for lack of which
-/// keys, and where to read how to turn them on. It names configuration keys, never their values.
+/// Once the bot listens and its scheduler runs, logs one block: where it listens, where it stores, which integrations
+/// are on, which are off for lack of which keys, what the scheduler runs when, and where to read how to turn things on.
+/// It names configuration keys, never their values.
 /// </summary>
 public sealed partial class IntegrationsReport(
-    IConfiguration configuration, IServer server, IHostApplicationLifetime lifetime, ILogger<IntegrationsReport> logger) : IHostedService
+    IConfiguration configuration, IServer server, IChannelDirectory channels, SchedulerHealth scheduler, ILogger<IntegrationsReport> logger)
+    : IHostedLifecycleService
 {
     public const string HowTo = "deploy/README.md";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    // After every hosted service has started: the server has its addresses and the scheduler its jobs.
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() =>
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                var report = Describe();
-                Log.Report(logger, report);
-            }
-        });
-        return Task.CompletedTask;
+            var report = await DescribeAsync(cancellationToken);
+            Log.Report(logger, report);
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public string Describe()
+    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var text = new StringBuilder("ActionBot is running.");
         Line(text, "Dashboard", addresses.Count == 0 ? "(in-memory server)" : string.Join(", ", addresses.Select(a => a.TrimEnd('/') + "/")));
-        Line(text, "Storage", $"{Value("Storage:Provider") ?? "Sqlite"}{(Value("Storage:ConnectionString") is null ? " (data/actionbot.db)" : string.Empty)}");
+        Line(text, "Storage", Storage());
         Line(text, "GitHub", GitHub());
         Line(text, "Webhooks", Value("GitHub:WebhookSecret") is null
             ? "off: ActionBot:GitHub:WebhookSecret is not set, so POST /webhooks/github answers 503"
             : "on: POST /webhooks/github checks X-Hub-Signature-256");
-        Line(text, "Discord", Missing("Discord:ApplicationId", "Discord:PublicKey", "Discord:BotToken") is { Length: > 0 } missing
-            ? $"off: {missing} not set; announcements and reminders are only logged"
-            : "on");
-        Line(text, "Scheduler", "in-memory");
+        Line(text, "Discord", Discord());
+        foreach (var (index, line) in (await SchedulerReport.DescribeAsync(scheduler, cancellationToken)).Index())
+        {
+            Line(text, index == 0 ? "Scheduler" : "", line);
+        }
+
         Line(text, "Read access", Value("Dashboard:ReadToken") is null
             ? "loopback only; set ActionBot:Dashboard:ReadToken before listening on other addresses"
             : "read token required for /, /api and /metrics");
@@ -49,10 +50,24 @@ public sealed partial class IntegrationsReport(
         return text.ToString();
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string Storage() => $"{Value("Storage:Provider") ?? "Sqlite"}, " + (Value("Storage:ConnectionString") is null
+        ? "data/actionbot.db (the default; ActionBot:Storage:ConnectionString moves it)"
+        : "as ActionBot:Storage:ConnectionString says");
+
     private string GitHub()
     {
         var credentials = Value("GitHub:Token") is not null || Missing("GitHub:AppId", "GitHub:PrivateKeyPath", "GitHub:InstallationId").Length == 0;
-        var repositories = configuration.GetSection("ActionBot:GitHub:Repositories").GetChildren().Count();
+        var repositories = Repositories().Count;
         if (credentials && repositories > 0)
         {
             return $"on: {repositories} repositor{(repositories == 1 ? "y" : "ies")} watched";
@@ -71,6 +86,26 @@ public sealed partial class IntegrationsReport(
 
         return $"off: {string.Join(" and ", needs)} not set; the dashboard shows a dry run of the bundled sample postmortems";
     }
+
+    private string Discord()
+    {
+        if (Missing("Discord:ApplicationId", "Discord:PublicKey", "Discord:BotToken") is { Length: > 0 } missing)
+        {
+            return $"off: {missing} not set; announcements and reminders are only logged";
+        }
+
+        var commands = Value("Discord:GuildId") is null ? "commands global (ActionBot:Discord:GuildId not set)" : "commands in the guild of ActionBot:Discord:GuildId";
+        var unrouted = Repositories().Where(r => channels.ChannelFor(r.Name) is null).Select(r => $"ActionBot:GitHub:Repositories:{r.Index}:DiscordChannelId").ToList();
+        var warning = unrouted.Count == 0
+            ? ""
+            : $"; no channel for {unrouted.Count} repositor{(unrouted.Count == 1 ? "y" : "ies")}: set {string.Join(", ", unrouted)} or ActionBot:Discord:DefaultChannelId, else their announcements, channel reminders and digests are skipped";
+        return $"on: POST /interactions/discord, {commands}{warning}";
+    }
+
+    private List<(string Index, string Name)> Repositories() =>
+        [.. configuration.GetSection("ActionBot:GitHub:Repositories").GetChildren()
+            .Where(r => !string.IsNullOrWhiteSpace(r["Name"]))
+            .Select(r => (r.Key, r["Name"]!.Trim()))];
 
     private string Missing(params string[] keys) =>
         string.Join(", ", keys.Where(key => Value(key) is null).Select(key => "ActionBot:" + key));

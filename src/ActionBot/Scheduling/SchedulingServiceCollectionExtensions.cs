@@ -34,7 +34,8 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IChannelDirectory>(),
             sp.GetRequiredService<ReminderPolicy>(),
             sp.GetRequiredService<DueDateRule>(),
-            sp.GetService<IIssueTracker>()));
+            sp.GetService<IIssueTracker>(),
+            sp.GetService<ActionBot.Core.Observability.ActionBotMetrics>()));
 
         services.AddTransient<ReminderSweepJob>();
         services.AddTransient<WeeklyDigestJob>();

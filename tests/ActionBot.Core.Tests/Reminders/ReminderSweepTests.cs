@@ -1,11 +1,13 @@
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Core.Tests.Tracking;
 using ActionBot.Core.Tracking;
+using ActionBot.Testing;
 
 namespace ActionBot.Core.Tests.Reminders;
 
-public sealed class ReminderSweepTests
+public sealed class ReminderSweepTests : IDisposable
 {
     private static readonly DateOnly Friday = new(2025, 3, 14);
     private static readonly DateTimeOffset BeforeDue = new(2025, 3, 12, 9, 0, 0, TimeSpan.Zero);
@@ -14,6 +16,9 @@ public sealed class ReminderSweepTests
     private readonly InMemoryLedger _ledger = new();
     private readonly RecordingReminderChat _chat = new();
     private readonly InMemoryTracker _tracker = new();
+    private readonly MetricsRecorder _metrics = new();
+
+    public void Dispose() => _metrics.Dispose();
 
     [Fact]
     public async Task Each_person_gets_one_message_listing_all_of_their_due_items()
@@ -85,6 +90,9 @@ public sealed class ReminderSweepTests
         Assert.Contains("<!-- actionbot:reminder=key-a:overdue1@2025-03-14 -->", _tracker.Comments[0].Body, StringComparison.Ordinal);
         var escalation = Assert.Single(_chat.Escalations);
         Assert.Equal(("escalate:key-a", "chan-ops", 3), (escalation.Key, escalation.ChannelId, escalation.OverdueReminders));
+        Assert.Equal(["on_due", "overdue", "overdue", "overdue", "overdue"], _metrics.Of("actionbot.reminders.sent").Select(m => m.Tag("kind")));
+        Assert.Equal(4, _metrics.Of("actionbot.reminders.overdue_comments").Count);
+        Assert.Single(_metrics.Of("actionbot.reminders.escalations"));
     }
 
     [Fact]
@@ -129,6 +137,6 @@ public sealed class ReminderSweepTests
         var settings = ReminderSettings.Default();
         return new ReminderSweep(
             _ledger, _chat, links ?? new FixedAccountLinks(), new OneChannelDirectory("chan-ops", Items.Repository),
-            new ReminderPolicy(settings), new DueDateRule(settings), tracker ? _tracker : null);
+            new ReminderPolicy(settings), new DueDateRule(settings), tracker ? _tracker : null, new ActionBotMetrics(_metrics));
     }
 }

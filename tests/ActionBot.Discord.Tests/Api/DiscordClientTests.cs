@@ -1,3 +1,4 @@
+using ActionBot.Core.Observability;
 using ActionBot.Discord.Api;
 using ActionBot.Testing;
 using ActionBot.Testing.Discord;
@@ -10,6 +11,7 @@ public sealed class DiscordClientTests : IAsyncLifetime, IDisposable
 {
     private const string Channel = "960000000000000001";
     private readonly FakeTimeProvider _clock = new();
+    private readonly MetricsRecorder _metrics = new();
     private FakeDiscordServer _discord = null!;
     private HttpClient _http = null!;
     private DiscordClient _client = null!;
@@ -27,13 +29,18 @@ public sealed class DiscordClientTests : IAsyncLifetime, IDisposable
             RequestTimeout = TimeSpan.Zero, // a time-out timer would fire whenever the test moves the clock
         });
         _http = new HttpClient { BaseAddress = _discord.BaseAddress };
-        var resilience = new DiscordResilience(options, new DiscordRateLimiter(_clock), _clock, NullLogger<DiscordResilience>.Instance);
-        _client = new DiscordClient(_http, options, resilience, NullLogger<DiscordClient>.Instance);
+        var metrics = new ActionBotMetrics(_metrics);
+        var resilience = new DiscordResilience(options, new DiscordRateLimiter(_clock, metrics), _clock, NullLogger<DiscordResilience>.Instance);
+        _client = new DiscordClient(_http, options, resilience, NullLogger<DiscordClient>.Instance, metrics);
     }
 
     public async Task DisposeAsync() => await _discord.DisposeAsync();
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _metrics.Dispose();
+    }
 
     [Theory]
     [InlineData(false)]
@@ -53,6 +60,12 @@ public sealed class DiscordClientTests : IAsyncLifetime, IDisposable
         Assert.Equal(message.Id, received.Id);
         Assert.True(received.ReceivedAt - started >= TimeSpan.FromSeconds(2.5));
         Assert.Equal(Array.Empty<string>(), received.AllowedParse);
+        var wait = Assert.Single(_metrics.Of("actionbot.ratelimit.wait.duration"));
+        Assert.Equal(("discord", 2.5), (wait.Tag("service"), wait.Value));
+        var calls = _metrics.Of("actionbot.discord.call.duration");
+        Assert.Equal(["429", "200"], calls.Select(c => c.Tag("status")));
+        Assert.All(calls, c => Assert.Equal(("POST", "channels/{id}/messages"), (c.Tag("method"), c.Tag("route"))));
+        Assert.Equal(0, calls.Sum(c => c.Value)); // timed on the fake clock, which moved only for the wait: a call's latency leaves the wait out
     }
 
     [Fact]
@@ -66,6 +79,7 @@ public sealed class DiscordClientTests : IAsyncLifetime, IDisposable
         Assert.Equal(received.Id, message.Id);
         Assert.Equal(["900000000000000001"], received.AllowedUsers);
         Assert.Equal(2, _discord.Requests.Count(r => r.EndsWith("/messages", StringComparison.Ordinal)));
+        Assert.Equal(["500", "200"], _metrics.Of("actionbot.discord.call.duration").Select(c => c.Tag("status")));
     }
 
     [Fact]
@@ -98,5 +112,6 @@ public sealed class DiscordClientTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["first", "second"], _discord.Messages.Select(m => m.Content));
         Assert.True(_discord.Messages[1].Ephemeral);
+        Assert.Equal(["webhooks/{id}/{token}/messages/@original", "webhooks/{id}/{token}"], _metrics.Of("actionbot.discord.call.duration").Select(c => c.Tag("route")));
     }
 }

@@ -20,6 +20,7 @@ public sealed class DashboardEndpointTests : IntegrationTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("id=\"dry-run\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("dry-run-link", html, StringComparison.Ordinal);
         Assert.Contains("would open an issue", html, StringComparison.Ordinal);
         Assert.Contains("Partner API outage caused by an expired TLS certificate", html, StringComparison.Ordinal);
         Assert.Contains("Require an explicit --env on every write command of the flag CLI", html, StringComparison.Ordinal);
@@ -42,18 +43,33 @@ public sealed class DashboardEndpointTests : IntegrationTest
     }
 
     [Fact]
+    public async Task Without_GitHub_but_with_stored_items_the_page_shows_them_and_links_to_the_dry_run()
+    {
+        await using var app = await ServeApplication.StartAsync();
+        var store = app.Service<IActionItemStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.SavePostmortemAsync(Postmortem("Stored outage", now), CancellationToken.None);
+        await store.UpsertItemsAsync([Item("k1", "Rotate the signing key", ["dana"], due: null, now)], CancellationToken.None);
+
+        var stored = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var dryRun = await app.Client.GetStringAsync(new Uri("/?dryrun=1", UriKind.Relative));
+
+        Assert.Contains("Rotate the signing key", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"dry-run\"", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Partner API outage", stored, StringComparison.Ordinal);
+        Assert.Contains("<a id=\"dry-run-link\" href=\"/?dryrun=1\">", stored, StringComparison.Ordinal);
+        Assert.Contains("id=\"dry-run\"", dryRun, StringComparison.Ordinal);
+        Assert.Contains("Partner API outage caused by an expired TLS certificate", dryRun, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rotate the signing key", dryRun, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Live_page_lists_stored_items_with_markup_escaped_and_overdue_first()
     {
         var app = await StartBotAsync();
         var store = app.Services.GetRequiredService<IActionItemStore>();
         var now = DateTimeOffset.UtcNow;
-        await store.SavePostmortemAsync(
-            new TrackedPostmortem
-            {
-                Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
-                CommitSha = "abc", Title = "<b>Outage</b>", MergedAt = now, FileUrl = "javascript:alert(2)",
-            },
-            CancellationToken.None);
+        await store.SavePostmortemAsync(Postmortem("<b>Outage</b>", now) with { FileUrl = "javascript:alert(2)" }, CancellationToken.None);
         await store.UpsertItemsAsync(
             [
                 Item("k1", "<script>alert(1)</script> fix", ["\"><img src=x>"], due: null, now),
@@ -65,6 +81,7 @@ public sealed class DashboardEndpointTests : IntegrationTest
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.DoesNotContain("id=\"dry-run\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("dry-run-link", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Outage", html, StringComparison.Ordinal);
@@ -75,6 +92,12 @@ public sealed class DashboardEndpointTests : IntegrationTest
         Assert.True(html.IndexOf("Rotate the signing key", StringComparison.Ordinal) < html.IndexOf("alert(1)", StringComparison.Ordinal), "The overdue item comes first.");
         app.AssertLogsAreClean();
     }
+
+    private static TrackedPostmortem Postmortem(string title, DateTimeOffset now) => new()
+    {
+        Repository = ActionBotApplication.Repository, Path = "postmortems/a.md", IssueRepository = ActionBotApplication.Repository,
+        CommitSha = "abc", Title = title, MergedAt = now,
+    };
 
     private static TrackedItem Item(string key, string title, string[] owners, DateOnly? due, DateTimeOffset now) => new()
     {

@@ -46,14 +46,14 @@ public sealed class DiscordTests : IntegrationTest
         Assert.All(Repository.Issues, issue => Assert.Contains($"[#{issue.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{issue.Number}>)", announcement.Content, StringComparison.Ordinal));
         Assert.Equal(Array.Empty<string>(), announcement.AllowedParse);
 
-        var answer = await AnswerAsync(app, InteractionBuilder.Command("tasks").With("source", "#42"));
+        var answer = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks").With("source", "#42"));
         Assert.Equal(4, answer.Type);
         Assert.All(Repository.Issues, issue =>
         {
             Assert.Contains(issue.Title, answer.Content, StringComparison.Ordinal);
             Assert.Contains($"issues/{issue.Number}>", answer.Content, StringComparison.Ordinal);
         });
-        var latest = await AnswerAsync(app, InteractionBuilder.Command("tasks"));
+        var latest = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks"));
         Assert.Equal(answer.Content, latest.Content);
         Assert.Single(Fake.Messages);
         app.AssertLogsAreClean();
@@ -88,10 +88,10 @@ public sealed class DiscordTests : IntegrationTest
         var app = await StartBotAsync();
         await MergeOwnersPostmortemAsync(app);
 
-        var before = await AnswerAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
-        var linked = await AnswerAsync(app, InteractionBuilder.Command("link").With("github", "@octocat").From(OctocatUserId));
-        var mine = await AnswerAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
-        var overdue = await AnswerAsync(app, InteractionBuilder.Command("overdue"));
+        var before = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
+        var linked = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "@octocat").From(OctocatUserId));
+        var mine = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
+        var overdue = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("overdue"));
 
         Assert.Contains("link", before.Content, StringComparison.Ordinal);
         Assert.True(before.Ephemeral && linked.Ephemeral && mine.Ephemeral);
@@ -111,10 +111,10 @@ public sealed class DiscordTests : IntegrationTest
         var breaker = Repository.Issues.Single(i => i.Title.Contains("circuit breaker", StringComparison.Ordinal));
         var store = app.Services.GetRequiredService<IActionItemStore>();
 
-        var refused = await AnswerAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{breaker.Number}").With("days", 7).From("900000000000000555"));
+        var refused = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{breaker.Number}").With("days", 7).From("900000000000000555"));
         var afterRefusal = (await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.Open), CancellationToken.None)).Single(i => i.IssueNumber == breaker.Number);
-        var byOwner = await AnswerAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{breaker.Number}").With("days", 7).From(OctocatUserId));
-        var byManager = await AnswerAsync(app, InteractionBuilder.Command("snooze").With("item", $"{breaker.Number}").With("days", 14).From("900000000000000556").WithManageServer());
+        var byOwner = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{breaker.Number}").With("days", 7).From(OctocatUserId));
+        var byManager = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"{breaker.Number}").With("days", 14).From("900000000000000556").WithManageServer());
 
         Assert.True(refused.Ephemeral);
         Assert.StartsWith("Sorry, only the owners", refused.Content, StringComparison.Ordinal);
@@ -139,6 +139,20 @@ public sealed class DiscordTests : IntegrationTest
         Assert.Contains($"<@{OctocatUserId}>", announcement.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("@everyone", announcement.Content, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?<!\\)<@&", announcement.Content); // shown escaped, as text
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task A_repository_without_a_channel_gets_a_warning_naming_the_keys_and_no_message_or_error()
+    {
+        var app = await StartBotAsync(s => s["ActionBot:Discord:DefaultChannelId"] = null);
+
+        await MergeOwnersPostmortemAsync(app);
+
+        var warning = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 4302);
+        Assert.Contains("DiscordChannelId or ActionBot:Discord:DefaultChannelId", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.ChatOutbox.CountPendingAsync(CancellationToken.None));
+        Assert.Empty(Fake.Messages);
         app.AssertLogsAreClean();
     }
 
@@ -214,19 +228,6 @@ public sealed class DiscordTests : IntegrationTest
         using var webhook = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 50, [new(OwnersPath, Owners)]));
         await app.DrainAsync();
     }
-
-    private static async Task<Answer> AnswerAsync(ActionBotApplication app, InteractionBuilder interaction)
-    {
-        using var response = await app.PostInteractionAsync(interaction);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var data = root.GetProperty("data");
-        var flags = data.TryGetProperty("flags", out var f) ? f.GetInt32() : 0;
-        Assert.Equal(JsonValueKind.Array, data.GetProperty("allowed_mentions").GetProperty("parse").ValueKind);
-        return new Answer(root.GetProperty("type").GetInt32(), data.GetProperty("content").GetString() ?? "", (flags & 64) != 0);
-    }
-
-    private sealed record Answer(int Type, string Content, bool Ephemeral);
 
     /// <summary>A digest that is not ready until the test says so.</summary>
     private sealed class HeldDigestComposer(Task held) : IDigestComposer

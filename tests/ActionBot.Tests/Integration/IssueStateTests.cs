@@ -72,7 +72,7 @@ public sealed class IssueStateTests : IntegrationTest
         await MergeQueuePostmortemAsync(app);
         var issue = Repository.Issues[^1];
 
-        await CloseOnGitHubAsync(issue.Number);
+        await IssueClosing.CloseOnGitHubAsync(GitHub, issue.Number);
         Assert.Empty(await app.GetItemsAsync("closed"));
         await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
 
@@ -87,15 +87,5 @@ public sealed class IssueStateTests : IntegrationTest
         using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(app.GitHub, 42, [SamplePostmortems.QueueFile]));
         await app.DrainAsync();
         Assert.Equal(2, (await app.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
-    }
-
-    // A person closes the issue on GitHub; the bot hears nothing of it.
-    private async Task CloseOnGitHubAsync(int number)
-    {
-        using var http = new HttpClient { BaseAddress = GitHub.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", FakeGitHubServer.DefaultToken);
-        using var response = await http.PatchAsJsonAsync($"repos/{ActionBotApplication.Repository}/issues/{number}", new { state = "closed" });
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("closed", Repository.Issue(number)?.State);
     }
 }

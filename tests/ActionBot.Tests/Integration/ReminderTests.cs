@@ -1,15 +1,12 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Scheduling;
 using ActionBot.Testing;
 using ActionBot.Testing.Chat;
-using ActionBot.Testing.GitHub;
-using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static ActionBot.Tests.Infrastructure.PaymentPostmortem;
 
 namespace ActionBot.Tests.Integration;
 
@@ -19,23 +16,6 @@ namespace ActionBot.Tests.Integration;
 /// </summary>
 public sealed class ReminderTests : IntegrationTest
 {
-    private const string Channel = "1180000000000000003";
-    private const string Path = "postmortems/2025-03-03-payment-timeouts.md";
-
-    // Due Friday 7 March: reminded Wednesday 5th, Friday 7th, then Monday 10th, Thursday 13th ...
-    private const string Postmortem = """
-        # Payment gateway timeouts (March 3, 2025)
-
-        ## Action items
-
-        - [ ] Add a circuit breaker to the payment client (owner: @alice, due 2025-03-07)
-        - [ ] Alert on gateway p99 latency above two seconds (owner: @bob, due 2025-03-07)
-
-        """;
-
-    private static readonly DateTimeOffset Wednesday = new(2025, 3, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Friday = new(2025, 3, 7, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Monday = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
     private readonly RecordingChatNotifier _chat = new();
 
@@ -64,15 +44,15 @@ public sealed class ReminderTests : IntegrationTest
         Assert.Equal(4, _chat.Reminders.Count);
         Assert.All(_chat.Reminders.Skip(2), r => Assert.Equal(ReminderKind.OnDue, Assert.Single(r.Items).Kind));
 
-        await CloseByWebhookAsync(app, IssueOf("alice"));
+        await IssueClosing.CloseByWebhookAsync(app, IssueOf(GitHub, "alice"));
         Clock.SetUtcNow(Monday);
         await SweepAsync(app);
 
         var overdue = Assert.Single(_chat.Reminders.Skip(4));
         Assert.Equal(("bob", ReminderKind.Overdue), (overdue.Recipient.GitHubLogin, Assert.Single(overdue.Items).Kind));
-        var comment = Assert.Single(Repository.Issue(IssueOf("bob"))!.Comments);
+        var comment = Assert.Single(Repository.Issue(IssueOf(GitHub, "bob"))!.Comments);
         Assert.Contains("overdue1@2025-03-07", comment.Body, StringComparison.Ordinal);
-        Assert.Empty(Repository.Issue(IssueOf("alice"))!.Comments);
+        Assert.Empty(Repository.Issue(IssueOf(GitHub, "alice"))!.Comments);
         app.AssertLogsAreClean();
     }
 
@@ -85,8 +65,8 @@ public sealed class ReminderTests : IntegrationTest
         await SweepAsync(app);
         Assert.Equal(2, _chat.Reminders.Count);
 
-        await CloseOnGitHubAsync(IssueOf("bob"));
-        await CloseOnGitHubAsync(IssueOf("alice"));
+        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf(GitHub, "bob"));
+        await IssueClosing.CloseOnGitHubAsync(GitHub, IssueOf(GitHub, "alice"));
         await app.Services.GetRequiredService<GitHubReconcileJob>().RunAsync(CancellationToken.None);
         Clock.SetUtcNow(Monday);
         await SweepAsync(app);
@@ -140,7 +120,7 @@ public sealed class ReminderTests : IntegrationTest
         var digest = Assert.Single(_chat.Digests);
         Assert.Equal(($"digest:{Channel}:2025-03-10", Channel), (digest.Key, digest.ChannelId));
         var group = Assert.Single(digest.Open);
-        Assert.Equal(Path, group.Postmortem.Path);
+        Assert.Equal(PaymentPostmortem.Path, group.Postmortem.Path);
         Assert.All(group.Items, e => Assert.True(e.Overdue));
         Assert.Equal((0.0, 0.0), (digest.CompletionRate, digest.PreviousCompletionRate));
         app.AssertLogsAreClean();
@@ -156,34 +136,6 @@ public sealed class ReminderTests : IntegrationTest
 
     private static async Task<ReminderSweepReport> SweepAsync(ActionBotApplication app) =>
         await app.Services.GetRequiredService<ReminderSweepJob>().RunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The sweep failed.");
-
-    private static async Task MergeAsync(ActionBotApplication app)
-    {
-        using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(app.GitHub, 42, [new PostmortemFile(Path, Postmortem)]));
-        await app.DrainAsync();
-        Assert.Equal(2, (await app.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
-    }
-
-    private int IssueOf(string owner) => Repository.Issues.Single(i => i.Title.Contains(owner == "alice" ? "circuit breaker" : "p99", StringComparison.Ordinal)).Number;
-
-    private async Task CloseByWebhookAsync(ActionBotApplication app, int number)
-    {
-        var issue = Repository.Issue(number)!;
-        var closed = new IssuesEventBuilder().InRepository(ActionBotApplication.Repository).WithNumber(number)
-            .WithTitle(issue.Title).WithBody(issue.Body).WithLabels([.. issue.Labels]).WithAction("closed").Build();
-        using var response = await app.PostWebhookAsync("issues", closed);
-        await app.DrainAsync();
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
-
-    // A person closes the issue on GitHub; the bot hears nothing of it.
-    private async Task CloseOnGitHubAsync(int number)
-    {
-        using var http = new HttpClient { BaseAddress = GitHub.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", FakeGitHubServer.DefaultToken);
-        using var response = await http.PatchAsJsonAsync($"repos/{ActionBotApplication.Repository}/issues/{number}", new { state = "closed" });
-        response.EnsureSuccessStatusCode();
-    }
 
     private sealed class LinkedAccounts(params (string Login, string ChatUser)[] links) : IAccountLinks
     {

@@ -1,4 +1,5 @@
 using ActionBot.Core.Observability;
+using ActionBot.Core.Reminders;
 using ActionBot.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,10 +36,10 @@ public sealed class PrometheusTextWriterTests
         using var other = new ServiceCollection().AddMetrics().AddSingleton<ActionBotMetrics>().BuildServiceProvider();
         using var collector = mine.GetRequiredService<MetricsCollector>();
 
-        other.GetRequiredService<ActionBotMetrics>().ReminderSent("reminder");
-        mine.GetRequiredService<ActionBotMetrics>().ReminderSent("reminder");
+        other.GetRequiredService<ActionBotMetrics>().ReminderSent(ReminderKind.Overdue);
+        mine.GetRequiredService<ActionBotMetrics>().ReminderSent(ReminderKind.Overdue);
         var text = PrometheusTextWriter.Write(collector.Collect());
 
-        Assert.Contains("actionbot_reminders_sent_total{kind=\"reminder\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("actionbot_reminders_sent_total{kind=\"overdue\"} 1\n", text, StringComparison.Ordinal);
     }
 }
