@@ -48,8 +48,10 @@ internal static class ItemSql
         UPDATE action_items SET
             closed_at = CASE WHEN @State = 'closed' THEN (CASE WHEN state = 'closed' THEN COALESCE(closed_at, @At) ELSE @At END) ELSE NULL END,
             updated_at = CASE WHEN state = @State THEN updated_at ELSE @At END,
-            state = @State
+            state = @State,
+            issue_state_at = @At
         WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)
+          AND (issue_state_at IS NULL OR issue_state_at <= @At)
         """;
 
     public const string SetIssueOwners = """

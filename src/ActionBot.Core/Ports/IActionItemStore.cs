@@ -34,7 +34,11 @@ public interface IActionItemStore
     /// <summary>Records the issue opened (or found) for an item.</summary>
     Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken);
 
-    /// <summary>Opens or closes the item tracked by an issue; false when no item has that issue.</summary>
+    /// <summary>
+    /// Opens or closes the item tracked by an issue, as GitHub reported at <paramref name="at"/> (GitHub's time of the
+    /// change). False when no item has that issue, or when a later change was recorded already: stale news never
+    /// undoes newer (a reconcile pass that read the issue just before a webhook closed it).
+    /// </summary>
     Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Sets the owners of the item tracked by an issue (its assignees changed on GitHub); false when no item has that issue.</summary>

@@ -139,7 +139,9 @@ public sealed partial class GitHubDeliveryProcessor(
         };
         if (state is { } known)
         {
-            var found = await store.SetIssueStateAsync(issue.IssueRepository, issue.Number, known, time.GetUtcNow(), cancellationToken);
+            // GitHub's own time of the change, as the reconcile pass sees it too: the later of the two wins.
+            var at = System.Text.Json.JsonSerializer.Deserialize(body.Span, WebhookJsonContext.Default.IssuesEvent)?.Issue.UpdatedAt ?? time.GetUtcNow();
+            var found = await store.SetIssueStateAsync(issue.IssueRepository, issue.Number, known, at, cancellationToken);
             Log.IssueFollowed(logger, issue.IssueRepository, issue.Number, issue.Action, found);
         }
     }

@@ -11,6 +11,8 @@ internal sealed class InMemoryStore : IActionItemStore
     public Dictionary<string, TrackedItem> Items { get; } = [];
     public Dictionary<(string, string), TrackedPostmortem> Postmortems { get; } = [];
 
+    private Dictionary<string, DateTimeOffset> StateChangedAt { get; } = [];
+
     public Task SavePostmortemAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
     {
         Postmortems[(postmortem.Repository, postmortem.Path)] = postmortem;
@@ -50,12 +52,14 @@ internal sealed class InMemoryStore : IActionItemStore
     public Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var item = Items.Values.FirstOrDefault(i => i.IssueRepository == issueRepository && i.IssueNumber == issueNumber);
-        if (item is not null)
+        if (item is null || (StateChangedAt.TryGetValue(item.Key, out var last) && last > at))
         {
-            Items[item.Key] = item with { State = state };
+            return Task.FromResult(false);
         }
 
-        return Task.FromResult(item is not null);
+        Items[item.Key] = item with { State = state };
+        StateChangedAt[item.Key] = at;
+        return Task.FromResult(true);
     }
 
     public Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken)

@@ -188,6 +188,23 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_state_older_than_the_recorded_one_changes_nothing()
+    {
+        var store = await SeededStoreAsync();
+        var item = Tracked.Item("a");
+        await store.UpsertItemsAsync([item], None);
+        await store.RecordIssueAsync(item.Key, 5, "https://github.com/acme/ops-issues/issues/5", None);
+        var closedAt = _database.Time.GetUtcNow().AddHours(1);
+
+        // The webhook's close, then a reconcile pass that had read the issue (still open) a minute before it.
+        Assert.True(await store.SetIssueStateAsync(Tracked.IssueRepository, 5, ItemState.Closed, closedAt, None));
+        Assert.False(await store.SetIssueStateAsync(Tracked.IssueRepository, 5, ItemState.Open, closedAt.AddMinutes(-1), None));
+        var item1 = (await store.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single();
+
+        Assert.Equal((ItemState.Closed, closedAt), (item1.State, item1.ClosedAt!.Value));
+    }
+
+    [StorageFact]
     public async Task Querying_by_state_lists_open_closed_or_all_items()
     {
         var store = await SeededStoreAsync();

@@ -30,7 +30,7 @@ internal static class IssueClosing
         await CloseOnGitHubAsync(app.GitHub, number);
         var issue = app.GitHub.Repository(ActionBotApplication.Repository).Issue(number)!;
         var closed = new IssuesEventBuilder().InRepository(ActionBotApplication.Repository).WithNumber(number)
-            .WithTitle(issue.Title).WithBody(issue.Body).WithLabels([.. issue.Labels]).WithAction("closed").Build();
+            .WithTitle(issue.Title).WithBody(issue.Body).WithLabels([.. issue.Labels]).WithAction("closed").UpdatedAt(issue.UpdatedAt).Build();
         using var response = await app.PostWebhookAsync("issues", closed);
         await app.DrainAsync();
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
