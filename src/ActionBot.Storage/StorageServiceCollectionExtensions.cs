@@ -1,3 +1,4 @@
+using ActionBot.Core.Coordination;
 using ActionBot.Core.Ports;
 using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;

@@ -13,4 +13,7 @@ public interface IJobLease
     /// holds it now. A replica that dies loses its leases.
     /// </summary>
     Task<IAsyncDisposable?> TryAcquireAsync(string job, CancellationToken cancellationToken);
+
+    /// <summary>The lease of <paramref name="job"/>, waiting for whoever holds it now (here or in another replica).</summary>
+    Task<IAsyncDisposable> AcquireAsync(string job, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 
@@ -12,44 +11,31 @@ public sealed record IngestionReport(int Items, int Added, int Reworded, int Rem
 /// (a redelivery, a retry after a crash): items are matched to what is stored, the intent is stored
 /// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice.
 /// </summary>
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never read holds nothing to dispose.")]
 public sealed class PostmortemIngestion(
     ActionItemExtractor extractor,
     IActionItemStore store,
     IIssueTracker tracker,
     IssueOpener opener,
     IChatNotifier chat,
+    IJobLease leases,
     TimeProvider time)
 {
     // Ingestion (a delivery) and recovery (the maintenance pass) each open issues for items they read beforehand: run
-    // at once, both would open the same item's issue. One at a time, each reads what the other recorded.
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    // at once, here or in two replicas, both would open the same item's issue. One at a time across every replica
+    // that shares the database, each reads what the other recorded.
+    private const string OneAtATime = "postmortem-ingestion";
 
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            return await IngestOneAsync(merged, markdown, channelId, cancellationToken);
-        }
-        finally
-        {
-            _oneAtATime.Release();
-        }
+        await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
+        return await IngestOneAsync(merged, markdown, channelId, cancellationToken);
     }
 
     /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
     public async Task<IReadOnlyList<TrackedItem>> RecoverAsync(CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            return await RecoverAllAsync(cancellationToken);
-        }
-        finally
-        {
-            _oneAtATime.Release();
-        }
+        await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
+        return await RecoverAllAsync(cancellationToken);
     }
 
     private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)

@@ -39,6 +39,23 @@ public sealed class PostgresJobLease(PostgresDatabase database) : IJobLease
         return null;
     }
 
+    public async Task<IAsyncDisposable> AcquireAsync(string job, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(job);
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Waits in the server until the holder releases it or its session ends; cancelling cancels the wait.
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new Held(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>
     /// The advisory lock key of <paramref name="job"/>: the first 8 bytes of SHA-256 of a prefixed name, the same in
     /// every replica and far from the migrator's fixed key.

@@ -1,3 +1,4 @@
+using ActionBot.Core.Coordination;
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Tracking;
 
@@ -23,7 +24,7 @@ public sealed class PostmortemIngestionTests
     public PostmortemIngestionTests()
     {
         var opener = new IssueOpener(_store, _tracker, TimeProvider.System);
-        _ingestion = new PostmortemIngestion(new ActionItemExtractor(), _store, _tracker, opener, _chat, TimeProvider.System);
+        _ingestion = new PostmortemIngestion(new ActionItemExtractor(), _store, _tracker, opener, _chat, new InProcessJobLease(), TimeProvider.System);
     }
 
     [Fact]

@@ -46,4 +46,33 @@ public abstract class JobLeaseContract : IAsyncLifetime
             await lease.DisposeAsync();
         }
     }
+
+    [StorageFact]
+    public async Task Acquiring_a_held_lease_waits_until_it_is_released()
+    {
+        var (first, second) = (await _database.JobLeaseAsync(), await _database.JobLeaseAsync());
+        var held = await first.AcquireAsync("postmortem-ingestion", None);
+
+        var waiting = second.AcquireAsync("postmortem-ingestion", None);
+        // The other replica's try sees it taken while the first holds it; the waiter has not got it either.
+        Assert.Null(await second.TryAcquireAsync("postmortem-ingestion", None));
+        Assert.False(waiting.IsCompleted);
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Null(await first.TryAcquireAsync("postmortem-ingestion", None));
+    }
+
+    [StorageFact]
+    public async Task A_wait_for_a_lease_can_be_cancelled()
+    {
+        var (first, second) = (await _database.JobLeaseAsync(), await _database.JobLeaseAsync());
+        await using var held = await first.AcquireAsync("postmortem-ingestion", None);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = second.AcquireAsync("postmortem-ingestion", cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }
