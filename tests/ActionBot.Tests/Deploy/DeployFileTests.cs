@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActionBot.Tests.Infrastructure;
 using ActionBot.Tests.TestKit;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,7 @@ namespace ActionBot.Tests.Deploy;
 /// <summary>The files under deploy/ parse and say what operators rely on: probes, replicas, health checks, no root.</summary>
 public sealed class DeployFileTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = RepositoryFiles.PathOf("deploy");
 
     [Fact]
     public void Kubernetes_runs_two_replicas_probed_on_healthz_and_readyz_with_config_from_its_configmap_and_secret()
@@ -105,15 +106,4 @@ public sealed class DeployFileTests
 
     private static YamlSequenceNode Seq(YamlMappingNode root, params string[] path) =>
         Assert.IsType<YamlSequenceNode>(Node(root, path));
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ActionBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("ActionBot.sln not found above the test folder.");
-    }
 }
