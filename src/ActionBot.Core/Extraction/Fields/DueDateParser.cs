@@ -11,7 +11,7 @@ public static partial class DueDateParser
 {
     private const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
-    private const string AnyDate =
+    internal const string AnyDate =
         @"(?<iso>(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2}))" +
         @"|(?<mdy>(?<mon>" + Months + @")\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4}))" +
         @"|(?<dmy>(?<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon3>" + Months + @")\.?,?\s+(?<y3>\d{4}))";

@@ -2,7 +2,8 @@ namespace ActionBot.Core.Extraction.Fields;
 
 /// <summary>
 /// Splits an entry into a short title and the rest. The title is always a verbatim prefix of the text,
-/// so nothing is lost: a bold lead-in label, else the first sentence, cut on a word boundary.
+/// so nothing is lost: a bold lead-in label, else the first sentence without a tail of field notes, cut on a word
+/// boundary.
 /// </summary>
 public static class TitleSplitter
 {
@@ -12,9 +13,14 @@ public static class TitleSplitter
 
     public static (string Title, string? Details) Split(string text, string? leadIn)
     {
-        var end = leadIn is { Length: > 0 } && text.StartsWith(leadIn, StringComparison.Ordinal) && leadIn.Length < text.Length
-            ? leadIn.Length
-            : FirstSentenceEnd(text);
+        var labelled = leadIn is { Length: > 0 } && text.StartsWith(leadIn, StringComparison.Ordinal) && leadIn.Length < text.Length;
+        var end = labelled ? leadIn!.Length : FirstSentenceEnd(text);
+        if (!labelled && FieldNotes.TailStart(text[..end]) is { } notes)
+        {
+            // "Alert on lag (owner: @bob, due 2025-03-07)": the notes are read into fields; the title is the task.
+            end = notes;
+        }
+
         if (end > MaxTitleLength)
         {
             end = WordBoundaryBefore(text, MaxTitleLength);
