@@ -146,6 +146,10 @@ public sealed partial class DeliveryWorker(
         {
             while (started < batch.Count && !cancellationToken.IsCancellationRequested)
             {
+                // Claims, routing and completions run synchronously for the most part: without a yield, a batch
+                // would hold its thread-pool thread, and on one core the acknowledgements queued behind it, for the
+                // whole batch. Yielding puts them first, so each waits at most for one delivery.
+                await Task.Yield();
                 var delivery = batch[started++];
                 if (await ProcessAsync(delivery, cancellationToken))
                 {
