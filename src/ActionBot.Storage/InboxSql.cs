@@ -20,24 +20,24 @@ internal static class InboxSql
     public const string InsertBody = "INSERT INTO webhook_delivery_bodies (id, body) VALUES (@Id, @Body)";
 
     // One statement, so the pick and the claim are atomic. Each branch walks the (status, next_attempt_at) index and
-    // stops at its first row (pending: earliest due, which for a fresh delivery is its arrival; ties in arrival
-    // order); of the two candidates the one received first wins, so an abandoned claim is not starved.
-    public const string ClaimNext = """
+    // stops after @Max rows (pending: earliest due, which for a fresh delivery is its arrival); of those candidates
+    // the @Max received first win, so abandoned claims are not starved. RETURNING has no order: the caller sorts.
+    public const string ClaimBatch = """
         UPDATE webhook_deliveries
         SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
-        WHERE id = (
+        WHERE id IN (
             SELECT id FROM (
                 SELECT id, received_at FROM (
                     SELECT id, received_at FROM webhook_deliveries
                     WHERE status = 'pending' AND next_attempt_at <= @Now
-                    ORDER BY next_attempt_at LIMIT 1) AS due
+                    ORDER BY next_attempt_at LIMIT @Max) AS due
                 UNION ALL
                 SELECT id, received_at FROM (
                     SELECT id, received_at FROM webhook_deliveries
                     WHERE status = 'processing' AND lease_until <= @Now
-                    ORDER BY lease_until LIMIT 1) AS expired
+                    ORDER BY lease_until LIMIT @Max) AS expired
             ) AS candidates
-            ORDER BY received_at LIMIT 1)
+            ORDER BY received_at LIMIT @Max)
         RETURNING id AS Id, event AS Event, action AS Action, repository AS Repository, received_at AS ReceivedAt, attempts AS Attempts
         """;
 
@@ -47,7 +47,8 @@ internal static class InboxSql
 
     // A done delivery keeps its row, so its id stays known (a redelivery is still a duplicate), but not its body:
     // at 1,000 deliveries/s of 25 KB, kept bodies would grow the file by 90 GB an hour. Failed ones keep theirs.
-    // Complete and DeleteBody run in one transaction; the body is deleted only when Complete found the delivery.
+    // Complete and DeleteBody run in one transaction (per batch of completions); the body is deleted only when
+    // Complete found the delivery.
     public const string Complete = """
         UPDATE webhook_deliveries SET status = 'done', lease_until = NULL, completed_at = @At WHERE id = @Id
         """;

@@ -21,9 +21,22 @@ public interface IDeliveryInbox
     Task<bool> TryAddAsync(InboxDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest delivery that is due (pending and due, or claimed with an expired lease).</summary>
-    Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    async Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimBatchAsync(now, lease, 1, cancellationToken).ConfigureAwait(false)) is [var delivery] ? delivery : null;
 
-    Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due deliveries at once, oldest first, each with the same lease: the
+    /// worker pays for one transaction instead of one per delivery. Empty when nothing is due.
+    /// </summary>
+    Task<IReadOnlyList<InboxDelivery>> ClaimBatchAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => CompleteAsync([id], at, cancellationToken);
+
+    /// <summary>
+    /// Marks the deliveries done, together (one transaction where the store has them). Known ids are completed even
+    /// when some are not; then it throws, naming the unknown ones.
+    /// </summary>
+    Task CompleteAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Puts a claimed delivery back, to be tried again at <paramref name="retryAt"/>.</summary>
     Task RetryLaterAsync(string id, string reason, DateTimeOffset retryAt, CancellationToken cancellationToken);

@@ -27,28 +27,30 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
         return await ExecuteAsync(PostgresInboxSql.Insert, row, cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxDelivery>> ClaimBatchAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease) };
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease), Max = max };
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var row = await connection.QuerySingleOrDefaultAsync<DeliveryRow>(
-                new CommandDefinition(PostgresInboxSql.ClaimNext, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return row?.ToDelivery();
+            var rows = await connection.QueryAsync<DeliveryRow>(
+                new CommandDefinition(PostgresInboxSql.ClaimBatch, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return DeliveryRow.InArrivalOrder(rows);
         }
     }
 
-    public async Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task CompleteAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var completed = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(PostgresInboxSql.Complete, new { Id = id, At = SqlValues.Timestamp(at) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (completed == 0)
+            var completed = (await connection.QueryAsync<string>(
+                new CommandDefinition(PostgresInboxSql.Complete, new { Ids = ids.ToArray(), At = SqlValues.Timestamp(at) }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            if (ids.Where(id => !completed.Contains(id)).ToList() is { Count: > 0 } unknown)
             {
-                throw UnknownDelivery(id);
+                throw DeliveryRow.Unknown(unknown);
             }
         }
     }
@@ -75,11 +77,9 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
     {
         if (await ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false) == 0)
         {
-            throw UnknownDelivery(id);
+            throw DeliveryRow.Unknown([id]);
         }
     }
-
-    private static InvalidOperationException UnknownDelivery(string id) => new($"No webhook delivery has the id '{id}'.");
 
     private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {

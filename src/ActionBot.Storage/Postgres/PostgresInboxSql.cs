@@ -18,28 +18,28 @@ internal static class PostgresInboxSql
         INSERT INTO webhook_delivery_bodies (id, body) SELECT id, @Body FROM added
         """;
 
-    // One statement, so the pick, the claim and the read of the body are atomic; the candidates are picked as
-    // SQLite's are (the earliest due pending delivery and the earliest expired lease, each found through the
-    // (status, ...) index; the one received first wins). FOR UPDATE SKIP LOCKED lets replicas claim side by side:
+    // One statement, so the pick, the claims and the reads of the bodies are atomic; the candidates are picked as
+    // SQLite's are (the @Max earliest due pending deliveries and the @Max earliest expired leases, each found through
+    // the (status, ...) index; the @Max received first win). FOR UPDATE SKIP LOCKED lets replicas claim side by side:
     // a row another claimer has locked is passed over, not waited for, and a row changed since this statement's
-    // snapshot is re-checked against the WHERE before it is locked, so no delivery is claimed twice. The candidate
-    // not taken stays locked only until this statement ends; a claimer that meets it may find nothing this time
-    // and polls again. A missing body row (deleted by hand) gives an empty body: the processor fails the delivery
-    // through the usual retries, visibly, instead of the worker stopping on every claim.
-    public const string ClaimNext = """
+    // snapshot is re-checked against the WHERE before it is locked, so no delivery is claimed twice. Candidates not
+    // taken stay locked only until this statement ends; a claimer that meets them may find fewer this time and
+    // polls again. A missing body row (deleted by hand) gives an empty body: the processor fails the delivery
+    // through the usual retries, visibly, instead of the worker stopping on every claim. The caller sorts.
+    public const string ClaimBatch = """
         WITH due AS (
             SELECT id, received_at FROM webhook_deliveries
             WHERE status = 'pending' AND next_attempt_at <= @Now
-            ORDER BY next_attempt_at LIMIT 1
+            ORDER BY next_attempt_at LIMIT @Max
             FOR UPDATE SKIP LOCKED),
         expired AS (
             SELECT id, received_at FROM webhook_deliveries
             WHERE status = 'processing' AND lease_until <= @Now
-            ORDER BY lease_until LIMIT 1
+            ORDER BY lease_until LIMIT @Max
             FOR UPDATE SKIP LOCKED),
         picked AS (
             SELECT id FROM (SELECT id, received_at FROM due UNION ALL SELECT id, received_at FROM expired) AS candidates
-            ORDER BY received_at LIMIT 1),
+            ORDER BY received_at LIMIT @Max),
         claimed AS (
             UPDATE webhook_deliveries AS d
             SET status = 'processing', lease_until = @LeaseUntil, attempts = d.attempts + 1
@@ -51,14 +51,14 @@ internal static class PostgresInboxSql
         """;
 
     // A done delivery keeps its row (a redelivery is still a duplicate) but not its body; failed ones keep theirs.
-    // The body goes only when the delivery was found, in the same statement; the count says whether it was.
+    // The bodies go only for the deliveries found, in the same statement; the ids returned say which were.
     public const string Complete = """
         WITH done AS (
-            UPDATE webhook_deliveries SET status = 'done', lease_until = NULL, completed_at = @At WHERE id = @Id
+            UPDATE webhook_deliveries SET status = 'done', lease_until = NULL, completed_at = @At WHERE id = ANY(@Ids)
             RETURNING id),
         gone AS (
             DELETE FROM webhook_delivery_bodies WHERE id IN (SELECT id FROM done))
-        SELECT COUNT(*) FROM done
+        SELECT id FROM done
         """;
 
     // InboxSql.PruneDone, with SKIP LOCKED: every replica's worker prunes, and two at once take different rows

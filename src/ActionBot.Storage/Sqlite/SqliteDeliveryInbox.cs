@@ -8,7 +8,8 @@ namespace ActionBot.Storage.Sqlite;
 /// <see cref="IDeliveryInbox"/> on SQLite. The webhook acknowledgement waits on <see cref="TryAddAsync"/>, so the
 /// inbox keeps one connection open with its statements prepared once: a delivery costs one transaction and one WAL
 /// append, with no connection set-up or SQL parsing per request. The worker's claim and completion run once per
-/// delivery too, under the same write gate, so they are prepared once as well: an acknowledgement that waits at
+/// delivery too (in batches: one transaction claims several, one completes several), under the same write gate, so
+/// they are prepared once as well: an acknowledgement that waits at
 /// the gate behind them waits less. Bodies live in <c>webhook_delivery_bodies</c>, written once with their
 /// delivery, so the claim and the completion change only a small row. Writes go through the factory's write gate.
 /// </summary>
@@ -54,83 +55,93 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxDelivery>> ClaimBatchAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        var row = await UseAsync((connection, ct) =>
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var rows = await UseAsync((connection, ct) =>
         {
-            var claim = _claim ??= Prepare(connection, InboxSql.ClaimNext, ("@Now", SqliteType.Text), ("@LeaseUntil", SqliteType.Text));
+            var claim = _claim ??= Prepare(connection, InboxSql.ClaimBatch, ("@Now", SqliteType.Text), ("@LeaseUntil", SqliteType.Text), ("@Max", SqliteType.Integer));
             var selectBody = _selectBody ??= Prepare(connection, InboxSql.SelectBody, ("@Id", SqliteType.Text));
             ct.ThrowIfCancellationRequested();
 
-            // The claim and the read of its body commit together: a claim is never left without its body handed
-            // over (an error in between rolls the claim back, instead of hiding the delivery for a whole lease).
+            // The claims and the reads of their bodies commit together: a claim is never left without its body handed
+            // over (an error in between rolls the claims back, instead of hiding the deliveries for a whole lease).
             using var transaction = connection.BeginTransaction(deferred: false);
             claim.Transaction = transaction;
             claim.Parameters[0].Value = SqlValues.Timestamp(now);
             claim.Parameters[1].Value = SqlValues.Timestamp(now + lease);
-            DeliveryRow row;
+            claim.Parameters[2].Value = max;
+            var rows = new List<DeliveryRow>();
             using (var reader = claim.ExecuteReader())
             {
-                // RETURNING columns, in InboxSql.ClaimNext's order; LIMIT 1 there, so one row at most.
-                if (!reader.Read())
+                // RETURNING columns, in InboxSql.ClaimBatch's order.
+                while (reader.Read())
                 {
-                    return Task.FromResult<DeliveryRow?>(null);
+                    rows.Add(new DeliveryRow
+                    {
+                        Id = reader.GetString(0),
+                        Event = reader.GetString(1),
+                        Action = reader.IsDBNull(2) ? null : reader.GetString(2),
+                        Repository = reader.IsDBNull(3) ? null : reader.GetString(3),
+                        ReceivedAt = reader.GetString(4),
+                        Attempts = reader.GetInt64(5),
+                    });
                 }
-
-                row = new DeliveryRow
-                {
-                    Id = reader.GetString(0),
-                    Event = reader.GetString(1),
-                    Action = reader.IsDBNull(2) ? null : reader.GetString(2),
-                    Repository = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    ReceivedAt = reader.GetString(4),
-                    Attempts = reader.GetInt64(5),
-                };
             }
 
             selectBody.Transaction = transaction;
-            selectBody.Parameters[0].Value = row.Id;
-            using (var reader = selectBody.ExecuteReader())
+            foreach (var row in rows)
             {
+                selectBody.Parameters[0].Value = row.Id;
+                using var reader = selectBody.ExecuteReader();
+
                 // Missing only if someone deleted it by hand: the processor then sees an empty body and fails the
                 // delivery through the usual retries, visibly, instead of the worker stopping on every claim.
                 row.Body = reader.Read() ? reader.GetFieldValue<byte[]>(0) : [];
             }
 
             transaction.Commit();
-            return Task.FromResult<DeliveryRow?>(row);
+            return Task.FromResult(rows);
         }, cancellationToken).ConfigureAwait(false);
-        return row?.ToDelivery();
+        return DeliveryRow.InArrivalOrder(rows);
     }
 
-    public async Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task CompleteAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var found = await UseAsync((connection, ct) =>
+        ArgumentNullException.ThrowIfNull(ids);
+        var unknown = await UseAsync((connection, ct) =>
         {
             var complete = _complete ??= Prepare(connection, InboxSql.Complete, ("@Id", SqliteType.Text), ("@At", SqliteType.Text));
             var deleteBody = _deleteBody ??= Prepare(connection, InboxSql.DeleteBody, ("@Id", SqliteType.Text));
             ct.ThrowIfCancellationRequested();
 
-            // The status and the body's removal commit together: a done delivery never keeps a body, and a crash
-            // before the commit leaves it claimed with its body, to be processed again after its lease.
+            // Each status and its body's removal commit together, and the batch in one commit (one WAL append): a
+            // done delivery never keeps a body, and a crash before the commit leaves them claimed with their bodies,
+            // to be processed again after their lease.
             using var transaction = connection.BeginTransaction(deferred: false);
             complete.Transaction = transaction;
-            complete.Parameters[0].Value = id;
+            deleteBody.Transaction = transaction;
             complete.Parameters[1].Value = SqlValues.Timestamp(at);
-            if (complete.ExecuteNonQuery() == 0)
+            var unknown = new List<string>();
+            foreach (var id in ids)
             {
-                return Task.FromResult(false);
+                complete.Parameters[0].Value = id;
+                if (complete.ExecuteNonQuery() == 0)
+                {
+                    unknown.Add(id);
+                    continue;
+                }
+
+                deleteBody.Parameters[0].Value = id;
+                deleteBody.ExecuteNonQuery();
             }
 
-            deleteBody.Transaction = transaction;
-            deleteBody.Parameters[0].Value = id;
-            deleteBody.ExecuteNonQuery();
             transaction.Commit();
-            return Task.FromResult(true);
+            return Task.FromResult(unknown);
         }, cancellationToken).ConfigureAwait(false);
-        if (!found)
+        if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"No webhook delivery has the id '{id}'.");
+            throw DeliveryRow.Unknown(unknown);
         }
     }
 
@@ -157,7 +168,7 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
         var changed = await UseAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct)), cancellationToken).ConfigureAwait(false);
         if (changed == 0)
         {
-            throw new InvalidOperationException($"No webhook delivery has the id '{id}'.");
+            throw DeliveryRow.Unknown([id]);
         }
     }
 

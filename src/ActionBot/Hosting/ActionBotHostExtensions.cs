@@ -35,7 +35,7 @@ public static class ActionBotHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ActionItemExtractor>();
         services.AddStorage(configuration);
-        services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName);
+        services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The webhook endpoint always exists: without a secret it answers 503, as the interface promises.
         services.AddGitHubWebhooks();

@@ -103,6 +103,60 @@ public abstract class DeliveryInboxContract : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_batch_claim_takes_at_most_its_size_of_the_oldest_due_deliveries_in_arrival_order_with_their_bodies()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("abandoned", "a") with { ReceivedAt = Now.AddMinutes(-10) }, None);
+        await inbox.ClaimNextAsync(Now.AddMinutes(-6), Lease, None); // its lease ran out a minute ago
+        for (var i = 4; i >= 1; i--)
+        {
+            await inbox.TryAddAsync(Delivery($"d{i}", $"body {i}") with { ReceivedAt = Now.AddSeconds(-i) }, None);
+        }
+
+        await inbox.TryAddAsync(Delivery("future") with { ReceivedAt = Now.AddSeconds(1) }, None);
+
+        var first = await inbox.ClaimBatchAsync(Now, Lease, 3, None);
+        var rest = await inbox.ClaimBatchAsync(Now, Lease, 3, None);
+
+        Assert.Equal([("abandoned", 2, "a"), ("d4", 1, "body 4"), ("d3", 1, "body 3")], first.Select(d => (d.Id, d.Attempts, Encoding.UTF8.GetString(d.Body.Span))));
+        Assert.Equal(["d2", "d1"], rest.Select(d => d.Id));
+        Assert.Empty(await inbox.ClaimBatchAsync(Now, Lease, 3, None));
+        Assert.Equal(6, await inbox.CountPendingAsync(None));
+    }
+
+    [StorageFact]
+    public async Task Completing_a_batch_settles_each_delivery_and_deletes_their_bodies_only()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("a") with { ReceivedAt = Now.AddSeconds(-2) }, None);
+        await inbox.TryAddAsync(Delivery("b") with { ReceivedAt = Now.AddSeconds(-1) }, None);
+        await inbox.TryAddAsync(Delivery("waiting"), None);
+        var batch = await inbox.ClaimBatchAsync(Now, Lease, 2, None);
+
+        await inbox.CompleteAsync([.. batch.Select(d => d.Id)], Now, None);
+
+        Assert.Equal(["waiting"], await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
+        Assert.Equal(1, await inbox.CountPendingAsync(None));
+        Assert.False(await inbox.TryAddAsync(Delivery("a"), None)); // done, still known
+        Assert.Equal("waiting", Assert.Single(await inbox.ClaimBatchAsync(Now + Lease, Lease, 10, None)).Id);
+    }
+
+    [StorageFact]
+    public async Task Completing_a_batch_with_an_unknown_id_completes_the_known_ones_and_names_the_unknown()
+    {
+        var inbox = await _database.InboxAsync();
+        await inbox.TryAddAsync(Delivery("known"), None);
+        await inbox.ClaimNextAsync(Now, Lease, None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => inbox.CompleteAsync(["known", "nope"], Now, None));
+
+        Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'known'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await inbox.CountPendingAsync(None));
+        Assert.Empty(await _database.QueryAsync<string>("SELECT id FROM webhook_delivery_bodies"));
+    }
+
+    [StorageFact]
     public async Task Nothing_due_claims_nothing()
     {
         var inbox = await _database.InboxAsync();

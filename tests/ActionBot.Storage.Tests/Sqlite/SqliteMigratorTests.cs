@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.Storage.Sqlite;
 using ActionBot.Storage.Tests.Contracts;
 using ActionBot.Storage.Tests.TestKit;
@@ -46,7 +47,8 @@ public sealed class SqliteMigratorTests : SchemaMigratorContract
         Assert.DoesNotContain("body", await _database.QueryAsync<string>("SELECT name FROM pragma_table_info('webhook_deliveries')"));
         Assert.Equal(4, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM webhook_deliveries")).Single());
 
-        using var inbox = new SqliteDeliveryInbox(factory);
+        using var sqliteInbox = new SqliteDeliveryInbox(factory);
+        IDeliveryInbox inbox = sqliteInbox;
         var claimed = await inbox.ClaimNextAsync(_database.Time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.Equal(("pending", "{\"n\":1}"), (claimed!.Id, System.Text.Encoding.UTF8.GetString(claimed.Body.Span)));
         var reclaimed = await inbox.ClaimNextAsync(_database.Time.GetUtcNow().AddMinutes(4), TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -60,8 +62,8 @@ public sealed class SqliteMigratorTests : SchemaMigratorContract
         await _database.StartAsync();
 
         var plan = (await _database.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + InboxSql.ClaimNext,
-            new { Now = "x", LeaseUntil = "y" })).Select(step => step.Detail).ToList();
+            "EXPLAIN QUERY PLAN " + InboxSql.ClaimBatch,
+            new { Now = "x", LeaseUntil = "y", Max = 32 })).Select(step => step.Detail).ToList();
 
         Assert.Contains(plan, step => step.Contains("ix_webhook_deliveries_due", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN webhook_deliveries", StringComparison.Ordinal));

@@ -20,12 +20,12 @@ internal sealed class ObservedDeliveryInbox(IDeliveryInbox inner) : IDeliveryInb
         return added;
     }
 
-    public Task<InboxDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        inner.ClaimNextAsync(now, lease, cancellationToken);
+    public Task<IReadOnlyList<InboxDelivery>> ClaimBatchAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        inner.ClaimBatchAsync(now, lease, max, cancellationToken);
 
-    public async Task CompleteAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task CompleteAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await inner.CompleteAsync(id, at, cancellationToken);
+        await inner.CompleteAsync(ids, at, cancellationToken);
         Signal();
     }
 

@@ -1,0 +1,68 @@
+using ActionBot.GitHub.Api;
+using ActionBot.Hosting;
+using ActionBot.Storage;
+using ActionBot.Testing;
+using ActionBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActionBot.Tests.Hosting;
+
+/// <summary>The background worker's batches: claimed together after a short settle, settled one by one on shutdown.</summary>
+public sealed class DeliveryWorkerTests : IntegrationTest
+{
+    [Fact]
+    public async Task A_bot_stopped_mid_batch_leaves_only_the_delivery_in_flight_to_its_lease_and_the_rest_due_at_once()
+    {
+        // The worker, woken by the first delivery, settles on this clock: all three are stored before it claims.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var kill = new ProcessKill(createsBeforeKill: 0);
+        var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubClient.HttpClientName).AddHttpMessageHandler(kill.CreateHandler), clock: clock);
+        for (var number = 41; number <= 43; number++)
+        {
+            using var response = await first.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, number, SamplePostmortems.Both));
+        }
+
+        clock.Advance(new DeliveryWorkerOptions().SettleDelay);
+        await kill.Reached.WaitAsync(ActionBotApplication.WaitLimit);
+        await first.DisposeAsync();
+
+        // The two never started were put back due now; the restarted bot does them without waiting for a lease.
+        var second = await StartBotAsync(clock: clock);
+        var worker = second.Services.GetRequiredService<DeliveryWorker>();
+        var inbox = second.Services.GetRequiredService<ObservedDeliveryInbox>();
+        using var limit = new CancellationTokenSource(ActionBotApplication.WaitLimit);
+        while (true)
+        {
+            var changed = inbox.NextChange;
+            await worker.DrainAsync(limit.Token);
+            if (await inbox.CountPendingAsync(limit.Token) == 1)
+            {
+                break;
+            }
+
+            await changed.WaitAsync(limit.Token);
+        }
+
+        Assert.Equal(
+            [("done", "not started: the worker stopped"), ("done", "not started: the worker stopped"), ("processing", "")],
+            (await StatusesAsync(second)).Order());
+        clock.Advance(new DeliveryWorkerOptions().Lease + TimeSpan.FromSeconds(1));
+        await second.DrainAsync();
+        Assert.Equal(0, await second.CountPendingDeliveriesAsync());
+    }
+
+    private static async Task<List<(string Status, string Error)>> StatusesAsync(ActionBotApplication app)
+    {
+        await using var connection = await app.Services.GetRequiredService<StorageDatabase>().OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, COALESCE(last_error, '') FROM webhook_deliveries";
+        await using var reader = await command.ExecuteReaderAsync();
+        var statuses = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            statuses.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return statuses;
+    }
+}
