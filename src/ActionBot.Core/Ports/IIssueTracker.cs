@@ -28,6 +28,12 @@ public interface IIssueTracker
 
     Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Comments unless a comment on the issue already carries <paramref name="marker"/> (an earlier try whose answer was
+    /// lost, or a crash before it was recorded); true when it commented now.
+    /// </summary>
+    Task<bool> CommentOnceAsync(string issueRepository, int number, string body, string marker, CancellationToken cancellationToken);
+
     /// <summary>Issues labelled as action items that changed since <paramref name="since"/>.</summary>
     IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, CancellationToken cancellationToken);
 }

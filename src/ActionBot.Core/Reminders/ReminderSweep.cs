@@ -143,7 +143,9 @@ public sealed class ReminderSweep(
         foreach (var work in due.Where(w => w.Decision.CommentNow && w.Item.Item.IssueNumber is not null))
         {
             var item = work.Item.Item;
-            await tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value, OverdueComment.Body(work.Item, work.Decision.Slot), cancellationToken).ConfigureAwait(false);
+            // Once per slot even when a crash came between the comment and its record: the marker is looked for first.
+            var body = OverdueComment.Body(work.Item, work.Decision.Slot);
+            await tracker.CommentOnceAsync(item.IssueRepository, item.IssueNumber!.Value, body, OverdueComment.Marker(item.Key, work.Decision.Slot), cancellationToken).ConfigureAwait(false);
             await ledger.RecordAsync([new ReminderRecord(item.Key, ReminderRecordKind.Comment, work.Decision.Slot.Key, true)], now, cancellationToken).ConfigureAwait(false);
             metrics?.OverdueCommented();
             commented++;

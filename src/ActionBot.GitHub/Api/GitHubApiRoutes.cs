@@ -43,6 +43,8 @@ public static class GitHubApiRoutes
 
     public static string IssueComments(GitHubRepoName repo, int number) => $"{Issue(repo, number)}/comments";
 
+    public static string IssueCommentPages(GitHubRepoName repo, int number) => $"{IssueComments(repo, number)}?per_page=100";
+
     public static string Labels(GitHubRepoName repo) => $"{Repository(repo)}/labels";
 
     public static string Label(GitHubRepoName repo, string name) => $"{Labels(repo)}/{Segment(name)}";

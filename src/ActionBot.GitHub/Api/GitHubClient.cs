@@ -100,6 +100,10 @@ public sealed class GitHubClient
         }
     }
 
+    /// <summary>The comments of an issue, oldest first, page by page.</summary>
+    public IAsyncEnumerable<GitHubIssueComment> ListCommentsAsync(GitHubRepoName repo, int number, CancellationToken cancellationToken = default) =>
+        PagesAsync(new GitHubRequest(HttpMethod.Get, GitHubApiRoutes.IssueCommentPages(repo, number)), GitHubJsonContext.Default.ListGitHubIssueComment, cancellationToken);
+
     public Task<GitHubIssueComment> CreateCommentAsync(GitHubRepoName repo, int number, string body, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, GitHubApiRoutes.IssueComments(repo, number), new NewIssueComment(body), GitHubJsonContext.Default.NewIssueComment, GitHubJsonContext.Default.GitHubIssueComment, cancellationToken);
 

@@ -15,6 +15,7 @@ namespace ActionBot.GitHub.Api;
 [JsonSerializable(typeof(GitHubIssue))]
 [JsonSerializable(typeof(List<GitHubIssue>))]
 [JsonSerializable(typeof(GitHubIssueComment))]
+[JsonSerializable(typeof(List<GitHubIssueComment>))]
 [JsonSerializable(typeof(GitHubErrorBody))]
 [JsonSerializable(typeof(GitHubInstallationToken))]
 [JsonSerializable(typeof(GitHubAppJwtHeader))]

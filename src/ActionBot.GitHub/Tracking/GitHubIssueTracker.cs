@@ -83,6 +83,21 @@ public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitH
     public Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken) =>
         client.CreateCommentAsync(GitHubRepoName.Parse(issueRepository), number, body, cancellationToken);
 
+    public async Task<bool> CommentOnceAsync(string issueRepository, int number, string body, string marker, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        await foreach (var comment in client.ListCommentsAsync(repo, number, cancellationToken).ConfigureAwait(false))
+        {
+            if (comment.Body.Contains(marker, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        await client.CreateCommentAsync(repo, number, body, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new GitHubIssueQuery("all", ActionItemLabels, since);

@@ -96,6 +96,19 @@ public sealed class ReminderSweepTests : IDisposable
     }
 
     [Fact]
+    public async Task An_overdue_comment_already_on_the_issue_is_not_posted_again()
+    {
+        // A crash came after GitHub took the comment and before the sweep recorded it: the comment carries its marker.
+        var item = Items.Open("a", Friday, "alice");
+        Add(item);
+        await _tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value, "Overdue. <!-- actionbot:reminder=key-a:overdue1@2025-03-14 -->", None);
+
+        await Sweep().RunAsync(new DateTimeOffset(2025, 3, 17, 10, 0, 0, TimeSpan.Zero), None);
+
+        Assert.Single(_tracker.Comments);
+    }
+
+    [Fact]
     public async Task Closed_removed_and_snoozed_items_are_not_reminded()
     {
         Add(

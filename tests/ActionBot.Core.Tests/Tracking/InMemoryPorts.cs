@@ -132,6 +132,17 @@ internal sealed class InMemoryTracker : IIssueTracker
         return Task.CompletedTask;
     }
 
+    public async Task<bool> CommentOnceAsync(string issueRepository, int number, string body, string marker, CancellationToken cancellationToken)
+    {
+        if (Comments.Any(c => c.Number == number && c.Body.Contains(marker, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        await CommentAsync(issueRepository, number, body, cancellationToken);
+        return true;
+    }
+
     public Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken)
     {
         Comments.Add((number, body));
