@@ -24,4 +24,20 @@ public sealed class DiscordMarkdownTests
     {
         Assert.Equal("", DiscordMarkdown.Escape(null));
     }
+
+    [Theory]
+    [InlineData("@EVERYONE", "@\u200BEVERYONE")]
+    [InlineData("@Here!", "@\u200BHere!")]
+    [InlineData("mail me at ops@example.com", "mail me at ops@example.com")]
+    [InlineData("line\r\nbreak\ttab", "line  break tab")]
+    public void Mass_mentions_are_broken_in_any_case_and_line_breaks_fold_to_spaces(string text, string expected)
+    {
+        Assert.Equal(expected, DiscordMarkdown.Escape(text));
+    }
+
+    [Fact]
+    public void A_link_target_cannot_close_the_link_early()
+    {
+        Assert.Equal("[x](<https://e.example/a%29b%3Ec>)", DiscordMarkdown.Link("x", "https://e.example/a)b>c"));
+    }
 }
