@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ActionBot.Core.Coordination;
 using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
@@ -122,14 +123,8 @@ public sealed partial class DiscordOutboxSender(
 
     private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
     {
-        var exponent = Math.Clamp(attempts - 1, 0, 16);
-        var delay = options.Value.RetryBaseDelay * Math.Pow(2, exponent);
-        if (retryAfter is { } wait && wait > delay)
-        {
-            delay = wait;
-        }
-
-        return delay < MaxBackoff ? delay : MaxBackoff;
+        var delay = RetryBackoff.Exponential(attempts, options.Value.RetryBaseDelay, MaxBackoff);
+        return retryAfter is { } wait && wait > delay ? (wait < MaxBackoff ? wait : MaxBackoff) : delay;
     }
 
     private static partial class Log

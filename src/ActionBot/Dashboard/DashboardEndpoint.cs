@@ -19,7 +19,7 @@ public static class DashboardEndpoint
     /// <param name="dryRun">True when GitHub is not configured: the page shows what the samples would open.</param>
     public static IServiceCollection AddDashboard(this IServiceCollection services, bool dryRun)
     {
-        services.TryAddSingleton(sp => new ItemDueDates(sp.GetRequiredService<TimeProvider>(), sp.GetService<IDueDateRule>()));
+        services.TryAddSingleton(sp => new ItemDueDates(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDueDateRule>()));
         services.TryAddSingleton<DashboardModelBuilder>();
         services.TryAddSingleton(sp => new SampleDryRun(sp.GetRequiredService<Core.Extraction.ActionItemExtractor>()));
         services.AddSingleton(new DashboardMode(dryRun));

@@ -5,17 +5,16 @@ namespace ActionBot.Dashboard;
 
 /// <summary>
 /// When an item is due and whether it is overdue, for the dashboard and the item gauges: the reminders' rule
-/// (<see cref="IDueDateRule"/>: default due days, the configured time zone) when it is registered, else the
-/// date the postmortem gives, in UTC.
+/// (<see cref="IDueDateRule"/>: default due days, the configured time zone), so all three agree.
 /// </summary>
-public sealed class ItemDueDates(TimeProvider time, IDueDateRule? rule = null)
+public sealed class ItemDueDates(TimeProvider time, IDueDateRule rule)
 {
-    public DateOnly Today => rule?.LocalDate(time.GetUtcNow()) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => rule.LocalDate(time.GetUtcNow());
 
     public DateOnly? DueDate(TrackedItem item, TrackedPostmortem? postmortem)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return rule is null ? item.Due : rule.DueDate(item, postmortem);
+        return rule.DueDate(item, postmortem);
     }
 
     /// <summary>Days past due of an open item (at least 1), or null when it is closed, not due yet, or has no date.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ActionBot.Core.Coordination;
 using ActionBot.Core.Ports;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
@@ -208,8 +209,7 @@ public sealed partial class DeliveryWorker(
             return reset;
         }
 
-        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryBaseDelay.Ticks * (1L << Math.Min(Math.Max(attempts - 1, 0), 20))));
-        return now + delay;
+        return now + RetryBackoff.Exponential(attempts, _options.RetryBaseDelay, _options.MaxRetryDelay);
     }
 
     private static partial class Log
