@@ -50,7 +50,7 @@ public class PostmortemUnderFaultsBenchmarks : IDisposable
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(20)
             .WithInvocationCount(1).WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
     }
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);

@@ -12,6 +12,9 @@ namespace ActionBot.GitHub.Api;
 
 public static class GitHubServiceCollectionExtensions
 {
+    /// <summary>The name of the handler chain under Octokit, for <c>AddHttpClient(name)</c> (tests add a stand-in network under it).</summary>
+    public const string HttpClientName = "ActionBot.GitHub";
+
     /// <summary>
     /// Registers <see cref="GitHubOptions"/> (validated at start), the credentials, and one Octokit
     /// <see cref="IGitHubClient"/> whose requests go through our handler chain, outermost first:
@@ -50,7 +53,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<GitHubAuthorizationHandler>();
         services.TryAddTransient<GitHubCallMetricsHandler>();
         services.TryAddTransient<GitHubAttemptTimeoutHandler>();
-        services.AddHttpClient(OctokitClientFactory.HttpClientName)
+        services.AddHttpClient(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // Octokit follows redirects itself, dropping credentials when the host changes.

@@ -6,18 +6,16 @@ namespace ActionBot.GitHub.Api;
 
 /// <summary>
 /// Builds Octokit clients whose <see cref="Connection"/> points at <see cref="GitHubOptions.ApiBaseUrl"/> and sends
-/// through our handler chain (<see cref="HttpClientName"/>), with <see cref="GitHubResponseCache"/> as its ETag cache.
+/// through our handler chain (<see cref="GitHubServiceCollectionExtensions.HttpClientName"/>), with <see cref="GitHubResponseCache"/> as its ETag cache.
 /// Credentials are not Octokit's: the chain authorizes each attempt (see <c>GitHubAuthorizationHandler</c>).
 /// </summary>
 internal sealed class OctokitClientFactory(IHttpMessageHandlerFactory handlers, IOptions<GitHubOptions> options, GitHubResponseCache cache)
 {
-    public const string HttpClientName = "ActionBot.GitHub";
-
     private static readonly ICredentialStore NoCredentials = new InMemoryCredentialStore(Credentials.Anonymous);
 
     public GitHubClient Create()
     {
-        var http = new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName));
+        var http = new HttpClientAdapter(() => handlers.CreateHandler(GitHubServiceCollectionExtensions.HttpClientName));
         var connection = new Connection(new ProductHeaderValue("ActionBot", "1.0"), options.Value.ApiBaseUrl, NoCredentials, http, new SimpleJsonSerializer())
         {
             ResponseCache = cache,

@@ -1,4 +1,5 @@
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Api.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -113,7 +114,7 @@ public sealed class GitHubOptionsTests
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.NotNull(provider.GetRequiredService<GitHubClient>());
+        Assert.NotNull(provider.GetRequiredService<Octokit.IGitHubClient>());
         Assert.IsType<GitHubTokenCredentials>(provider.GetRequiredService<IGitHubCredentials>());
     }
 

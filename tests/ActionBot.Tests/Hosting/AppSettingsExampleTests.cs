@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using ActionBot.Discord;
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
 using ActionBot.Storage;
