@@ -15,8 +15,6 @@ internal sealed class GitHubResponseCache : IResponseCache
 
     private readonly ConcurrentDictionary<string, CachedResponse.V1> _entries = new(StringComparer.Ordinal);
 
-    public int Count => _entries.Count;
-
     public Task<CachedResponse.V1> GetAsync(IRequest request) => Task.FromResult(_entries.GetValueOrDefault(Key(request))!);
 
     public Task SetAsync(IRequest request, CachedResponse.V1 cachedResponse)

@@ -20,6 +20,7 @@ public sealed class GitHubOptionsTests
         Assert.Equal(4, options.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMinutes(15), options.MaxRateLimitWait);
         Assert.Equal(TimeSpan.FromSeconds(30), options.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.UncertainWritePause);
         var repository = Assert.Single(options.Repositories);
         Assert.Equal(["postmortems/**/*.md"], repository.PostmortemPaths);
         Assert.Equal("acme/ops", repository.IssueRepository);
