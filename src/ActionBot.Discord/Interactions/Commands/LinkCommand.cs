@@ -20,7 +20,7 @@ public sealed class LinkCommand(IAccountLinks links, TimeProvider time) : IPostm
         var login = request.Text("github") is { } given ? GitHubLogin.Normalize(given) : null;
         if (!GitHubLogin.IsValid(login))
         {
-            return CommandReply.Private($"“{DiscordMarkdown.Escape(login)}” is not a GitHub login (letters, digits and single hyphens, at most 39 characters).");
+            return CommandReply.Private($"“{DiscordMarkdown.Excerpt(login)}” is not a GitHub login (letters, digits and single hyphens, at most 39 characters).");
         }
 
         await links.LinkAsync(request.CallerId, login!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

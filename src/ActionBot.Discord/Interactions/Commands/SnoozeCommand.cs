@@ -37,7 +37,7 @@ public sealed class SnoozeCommand(IActionItemStore store, PostmortemLookup looku
         var item = await lookup.FindItemAsync(reference, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return CommandReply.Private($"I found no action item “{DiscordMarkdown.Escape(reference)}”. Use its issue number, like `#12`.");
+            return CommandReply.Private($"I found no action item “{DiscordMarkdown.Excerpt(reference)}”. Use its issue number, like `#12`.");
         }
 
         if (item.State == ItemState.Closed)
