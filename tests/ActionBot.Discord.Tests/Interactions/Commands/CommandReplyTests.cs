@@ -1,8 +1,13 @@
 using System.Text.Json;
+using ActionBot.Core.Identity;
+using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions.Commands;
+using ActionBot.Discord.Linking;
+using ActionBot.Discord.Outbox;
 using ActionBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ActionBot.Discord.Tests.Interactions.Commands;
@@ -65,14 +70,24 @@ public sealed class CommandReplyTests
     private static IPostmortemSubcommand Command(string name, TempStore store)
     {
         var lookup = new PostmortemLookup(store.Items, new DueDateRule(ReminderSettings.Default()));
-        var accounts = new DiscordAccountDirectory(store.Links, Options.Create(new DiscordOptions()));
+        var accounts = new AccountDirectory(store.Links, ConfiguredAccountLinks.None);
+        var options = Options.Create(new DiscordOptions());
+        var notifier = new DiscordChatNotifier(store.Outbox, accounts, new OutboxSignal(), options, Time, NullLogger<DiscordChatNotifier>.Instance);
+        var linking = new AccountLinking(store.Links, store.LinkRequests, ConfiguredAccountLinks.None, Time);
         return name switch
         {
             "tasks" => new TasksCommand(store.Items, lookup),
-            "snooze" => new SnoozeCommand(store.Items, lookup, accounts, Time),
+            "snooze" => new SnoozeCommand(store.Items, lookup, accounts, new NoChannels(), notifier, Time),
             "overdue" => new OverdueCommand(store.Items, lookup, Time),
-            "link" => new LinkCommand(store.Links, Time),
+            "link" => new LinkCommand(linking, new AccountLinkVerifier(linking, notifier, Time, NullLogger<AccountLinkVerifier>.Instance)),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
+    }
+
+    private sealed class NoChannels : IChannelDirectory
+    {
+        public IReadOnlyList<ChannelScope> Channels => [];
+
+        public string? ChannelFor(string repository) => null;
     }
 }
