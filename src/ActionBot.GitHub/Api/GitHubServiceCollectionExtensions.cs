@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ActionBot.Core.Observability;
+using ActionBot.GitHub.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,7 @@ public static class GitHubServiceCollectionExtensions
                 sp.GetRequiredService<GitHubETagCache>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<GitHubClient>>()));
+        services.AddGitHubDeviceFlow(configuration);
         return services;
     }
 
