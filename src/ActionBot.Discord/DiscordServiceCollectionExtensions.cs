@@ -1,8 +1,10 @@
+using ActionBot.Core.Identity;
 using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions;
 using ActionBot.Discord.Interactions.Commands;
+using ActionBot.Discord.Linking;
 using ActionBot.Discord.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +30,12 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Discord on: options validated at start, the typed REST client, the chat port (<see cref="IChatNotifier"/>)
-    /// over the outbox with its sender, the <c>/postmortem</c> commands and their registration. Storage
-    /// (<see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>, <see cref="IActionItemStore"/>) and the reminder ports
-    /// (<c>IDueDateRule</c>, <c>IDigestComposer</c>) come from elsewhere.
+    /// over the outbox with its sender, the <c>/postmortem</c> commands and their registration, and account linking
+    /// (<see cref="AccountLinking"/>, with <c>Discord:UserLinks</c> as the admin's links, and the
+    /// <see cref="AccountLinkVerifier"/> that polls GitHub). Storage (<see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>,
+    /// <see cref="IAccountLinkRequests"/>, <see cref="IActionItemStore"/>), the channels (<see cref="IChannelDirectory"/>),
+    /// the reminder ports (<c>IDueDateRule</c>, <c>IDigestComposer</c>) and GitHub's device flow
+    /// (<see cref="IGitHubDeviceFlow"/>, only with a client id) come from elsewhere.
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,10 +51,15 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(DiscordClient.HttpClientName, ConfigureHttpClient)
             .RemoveAllLoggers() // its request lines would carry interaction tokens (webhook routes)
             .AddTypedClient<DiscordClient>();
-        services.TryAddSingleton<DiscordAccountDirectory>();
+        services.TryAddSingleton(sp => new ConfiguredAccountLinks(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.UserLinks));
+        services.TryAddSingleton<AccountDirectory>();
+        services.TryAddSingleton<AccountLinking>();
+        services.TryAddSingleton<AccountLinkVerifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountLinkVerifier>());
 
         services.TryAddSingleton<OutboxSignal>();
-        services.AddSingleton<IChatNotifier, DiscordChatNotifier>();
+        services.TryAddSingleton<DiscordChatNotifier>();
+        services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<DiscordChatNotifier>());
         services.TryAddSingleton<DiscordOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DiscordOutboxSender>());
 

@@ -1,8 +1,8 @@
 namespace ActionBot.Storage;
 
 /// <summary>
-/// The statements of <see cref="SqlChatOutbox"/> and <see cref="SqlAccountLinks"/>, in SQL that SQLite and PostgreSQL
-/// both accept; the claim differs by one clause (<see cref="ClaimNext"/>).
+/// The statements of <see cref="SqlChatOutbox"/>, in SQL that SQLite and PostgreSQL both accept; the claim differs by
+/// one clause (<see cref="ClaimNext"/>).
 /// </summary>
 internal static class ChatSql
 {
@@ -19,16 +19,6 @@ internal static class ChatSql
     public const string Fail = "UPDATE chat_outbox SET status = 'failed', lease_until = NULL, last_error = @Reason, sent_at = NULL, next_attempt_at = @At WHERE message_key = @Key";
 
     public const string CountPending = "SELECT COUNT(*) FROM chat_outbox WHERE status IN ('pending', 'processing')";
-
-    public const string Link = """
-        INSERT INTO account_links (chat_user_id, github_login, linked_at) VALUES (@UserId, @Login, @At)
-        ON CONFLICT (chat_user_id) DO UPDATE SET github_login = excluded.github_login, linked_at = excluded.linked_at
-        """;
-
-    public const string LoginOf = "SELECT github_login FROM account_links WHERE chat_user_id = @UserId";
-
-    // The latest link wins when several accounts name one login.
-    public const string UserOf = "SELECT chat_user_id FROM account_links WHERE lower(github_login) = lower(@Login) ORDER BY linked_at DESC, chat_user_id LIMIT 1";
 
     /// <summary>
     /// One statement, so the pick and the claim are atomic: the oldest message that is due, or whose claim expired.

@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
-    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>,
+    /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>, <see cref="IAccountLinkRequests"/>,
     /// <see cref="IReminderLedger"/>, <see cref="IJobLease"/>, <see cref="StorageDatabase"/> and <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
     /// <see cref="StorageInitializer"/>, which migrates the database before the server starts; and for SQLite
     /// <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteDeliveryInbox>();
         services.TryAddSingleton<SqliteChatOutbox>();
         services.TryAddSingleton<SqliteAccountLinks>();
+        services.TryAddSingleton<SqliteAccountLinkRequests>();
         services.TryAddSingleton<SqliteReminderLedger>();
         services.TryAddSingleton<InProcessJobLease>();
 
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresDeliveryInbox>();
         services.TryAddSingleton<PostgresChatOutbox>();
         services.TryAddSingleton<PostgresAccountLinks>();
+        services.TryAddSingleton<PostgresAccountLinkRequests>();
         services.TryAddSingleton<PostgresReminderLedger>();
         services.TryAddSingleton<PostgresJobLease>();
 
@@ -55,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(Configured<IDeliveryInbox, SqliteDeliveryInbox, PostgresDeliveryInbox>);
         services.TryAddSingleton(Configured<IChatOutbox, SqliteChatOutbox, PostgresChatOutbox>);
         services.TryAddSingleton(Configured<IAccountLinks, SqliteAccountLinks, PostgresAccountLinks>);
+        services.TryAddSingleton(Configured<IAccountLinkRequests, SqliteAccountLinkRequests, PostgresAccountLinkRequests>);
         services.TryAddSingleton(Configured<IReminderLedger, SqliteReminderLedger, PostgresReminderLedger>);
 
         // One process per SQLite file, so a job's lease is in-process there; on PostgreSQL an advisory lock.

@@ -179,7 +179,7 @@ public class ReminderSweepBenchmarks : IDisposable
 
     private sealed class NoLinks : IAccountLinks
     {
-        public Task LinkAsync(string chatUserId, string gitHubLogin, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<bool> TryLinkAsync(string chatUserId, string gitHubLogin, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<string?> GetGitHubLoginAsync(string chatUserId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 

@@ -49,6 +49,23 @@ public static class DiscordMarkdown
         return builder.ToString();
     }
 
+    /// <summary>
+    /// What someone typed, to be shown back to them: escaped like <see cref="Escape"/> and cut to at most
+    /// <paramref name="maxLength"/> characters (with "…"), so an option of any size makes a short answer.
+    /// </summary>
+    public static string Excerpt(string? text, int maxLength = 80)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        // Escaping only lengthens text, so the head of the input is all that can show; it bounds the work too.
+        var head = text.Length > maxLength + 1 ? text[..(maxLength + 1)] : text;
+        return MessageSplitter.Shorten(Escape(head), maxLength);
+    }
+
     /// <summary>A URL as a link target: angle brackets keep Discord from unfurling a preview.</summary>
     public static string Link(string label, string url) => $"[{label}](<{url.Replace(">", "%3E", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)}>)";
 

@@ -69,6 +69,12 @@ public static class MessageSplitter
             cut = max - Ellipsis.Length; // one word longer than a message: nothing else can be done
         }
 
+        // A cut between the halves of a surrogate pair would leave half a character.
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
         // A cut just after an escaping backslash would escape the ellipsis instead.
         var kept = text[..cut].TrimEnd();
         if (kept.EndsWith('\\') && (kept.Length - kept.TrimEnd('\\').Length) % 2 == 1)

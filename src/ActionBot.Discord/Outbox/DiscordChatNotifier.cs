@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActionBot.Core.Identity;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Discord.Api;
@@ -10,11 +11,13 @@ namespace ActionBot.Discord.Outbox;
 
 /// <summary>
 /// The chat port on Discord: renders each message and stores it in the <see cref="IChatOutbox"/> under its key
-/// (the same key twice is one message); <see cref="DiscordOutboxSender"/> sends it when Discord answers.
+/// (the same key twice is one message); <see cref="DiscordOutboxSender"/> sends it when Discord answers. The commands
+/// post through it too (<see cref="PostToChannelAsync"/>, <see cref="DirectMessageAsync"/>), so that what they promise
+/// is sent once, across restarts.
 /// </summary>
 public sealed partial class DiscordChatNotifier(
     IChatOutbox outbox,
-    DiscordAccountDirectory accounts,
+    AccountDirectory accounts,
     OutboxSignal signal,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -58,6 +61,20 @@ public sealed partial class DiscordChatNotifier(
     {
         ArgumentNullException.ThrowIfNull(digest);
         return ToChannelAsync(digest.Key, digest.ChannelId, DigestRenderer.Render(digest), cancellationToken);
+    }
+
+    /// <summary>Stores a message for <paramref name="channelId"/> (the default channel when null) under <paramref name="key"/>.</summary>
+    public Task PostToChannelAsync(string key, string? channelId, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ToChannelAsync(key, channelId, message, cancellationToken);
+    }
+
+    /// <summary>Stores a direct message to <paramref name="userId"/> under <paramref name="key"/>.</summary>
+    public Task DirectMessageAsync(string key, string userId, RenderedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return EnqueueAsync(key, new OutboxPayload(null, userId, message.Pages, message.Mentions.Users), cancellationToken);
     }
 
     private Task ToChannelAsync(string key, string? channelId, RenderedMessage message, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Net;
 using ActionBot.Core.Observability;
 using ActionBot.GitHub.Api.Authentication;
 using ActionBot.GitHub.Api.Handlers;
+using ActionBot.GitHub.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,6 +73,7 @@ public static class GitHubServiceCollectionExtensions
             .AddHttpMessageHandler<GitHubAuthorizationHandler>()
             .AddHttpMessageHandler<GitHubCallMetricsHandler>()
             .AddHttpMessageHandler<GitHubAttemptTimeoutHandler>();
+        services.AddGitHubDeviceFlow(configuration);
         return services;
     }
 }

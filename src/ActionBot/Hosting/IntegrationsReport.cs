@@ -38,6 +38,13 @@ public sealed partial class IntegrationsReport(
             ? "off: ActionBot:GitHub:WebhookSecret is not set, so POST /webhooks/github answers 503"
             : "on: POST /webhooks/github checks X-Hub-Signature-256");
         Line(text, "Discord", Discord());
+        if (Missing("Discord:ApplicationId", "Discord:PublicKey", "Discord:BotToken").Length == 0)
+        {
+            Line(text, "Links", Value("GitHub:ClientId") is null
+                ? "from ActionBot:Discord:UserLinks only; set ActionBot:GitHub:ClientId (a GitHub App with device flow enabled) for /postmortem link"
+                : "/postmortem link confirmed by GitHub's device flow (ActionBot:GitHub:ClientId), and ActionBot:Discord:UserLinks");
+        }
+
         foreach (var (index, line) in (await SchedulerReport.DescribeAsync(scheduler, cancellationToken)).Index())
         {
             Line(text, index == 0 ? "Scheduler" : "", line);

@@ -40,4 +40,19 @@ public sealed class DiscordMarkdownTests
     {
         Assert.Equal("[x](<https://e.example/a%29b%3Ec>)", DiscordMarkdown.Link("x", "https://e.example/a)b>c"));
     }
+
+    [Fact]
+    public void An_excerpt_of_what_someone_typed_is_escaped_and_cut_without_splitting_a_character()
+    {
+        var typed = "**" + string.Concat(Enumerable.Repeat("\U0001F525", 200)); // 🔥: two UTF-16 units each
+
+        var excerpt = DiscordMarkdown.Excerpt(typed, 41);
+
+        Assert.InRange(excerpt.Length, 2, 41);
+        Assert.StartsWith("\\*\\*", excerpt, StringComparison.Ordinal);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(excerpt[^2]), "half of a surrogate pair was kept");
+        Assert.Equal("short", DiscordMarkdown.Excerpt("short"));
+        Assert.Equal("", DiscordMarkdown.Excerpt(null));
+    }
 }

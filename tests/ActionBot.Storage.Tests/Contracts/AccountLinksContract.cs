@@ -19,7 +19,7 @@ public abstract class AccountLinksContract : IAsyncLifetime
     {
         var links = await _database.AccountLinksAsync();
 
-        await links.LinkAsync("111", "Octo-Cat", _database.Time.GetUtcNow(), None);
+        Assert.True(await links.TryLinkAsync("111", "Octo-Cat", _database.Time.GetUtcNow(), None));
 
         Assert.Equal("Octo-Cat", await links.GetGitHubLoginAsync("111", None));
         Assert.Equal("111", await links.GetChatUserIdAsync("octo-cat", None));
@@ -31,30 +31,50 @@ public abstract class AccountLinksContract : IAsyncLifetime
     public async Task Linking_again_replaces_the_users_earlier_link()
     {
         var links = await _database.AccountLinksAsync();
-        await links.LinkAsync("111", "old-login", _database.Time.GetUtcNow(), None);
+        await links.TryLinkAsync("111", "old-login", _database.Time.GetUtcNow(), None);
 
         _database.Time.Advance(TimeSpan.FromMinutes(1));
-        await links.LinkAsync("111", "new-login", _database.Time.GetUtcNow(), None);
+        Assert.True(await links.TryLinkAsync("111", "new-login", _database.Time.GetUtcNow(), None));
 
         Assert.Equal("new-login", await links.GetGitHubLoginAsync("111", None));
         Assert.Null(await links.GetChatUserIdAsync("old-login", None));
     }
 
     [StorageFact]
-    public async Task The_latest_of_several_accounts_naming_one_login_wins()
+    public async Task A_login_linked_to_one_user_is_never_taken_over_by_another()
     {
         var links = await _database.AccountLinksAsync();
-        await links.LinkAsync("111", "octocat", _database.Time.GetUtcNow(), None);
+        await links.TryLinkAsync("111", "octocat", _database.Time.GetUtcNow(), None);
+        await links.TryLinkAsync("222", "hubber", _database.Time.GetUtcNow(), None);
         _database.Time.Advance(TimeSpan.FromMinutes(1));
-        await links.LinkAsync("222", "OctoCat", _database.Time.GetUtcNow(), None);
 
-        Assert.Equal("222", await links.GetChatUserIdAsync("octocat", None));
+        Assert.False(await links.TryLinkAsync("222", "OctoCat", _database.Time.GetUtcNow(), None));
+
+        Assert.Equal("111", await links.GetChatUserIdAsync("octocat", None));
+        Assert.Equal("hubber", await links.GetGitHubLoginAsync("222", None)); // the refused claim changed nothing of theirs
+    }
+
+    [StorageFact]
+    public async Task Two_users_linking_one_login_at_once_from_two_processes_get_it_once()
+    {
+        var first = await _database.AccountLinksAsync();
+        var second = await _database.AccountLinksAsync();
+        var at = _database.Time.GetUtcNow();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.TryLinkAsync("111", "octocat", at, None)),
+            Task.Run(() => second.TryLinkAsync("222", "OCTOCAT", at, None)));
+
+        Assert.Single(results, linked => linked);
+        var holder = await first.GetChatUserIdAsync("octocat", None);
+        Assert.Equal(results[0] ? "111" : "222", holder);
+        Assert.Equal(1L, (await _database.QueryAsync<long>("SELECT COUNT(*) FROM account_links")).Single());
     }
 
     [StorageFact]
     public async Task Links_survive_a_restart()
     {
-        await (await _database.AccountLinksAsync()).LinkAsync("111", "octocat", _database.Time.GetUtcNow(), None);
+        await (await _database.AccountLinksAsync()).TryLinkAsync("111", "octocat", _database.Time.GetUtcNow(), None);
 
         var restarted = await _database.AccountLinksAsync();
 

@@ -51,6 +51,8 @@ internal sealed class PostgresTestDatabase(PostgresFixture postgres, Type testCl
 
     public override async Task<IAccountLinks> AccountLinksAsync() => new PostgresAccountLinks(await StartAsync());
 
+    public override async Task<IAccountLinkRequests> AccountLinkRequestsAsync() => new PostgresAccountLinkRequests(await StartAsync());
+
     public override async Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync()
     {
         var database = await StartAsync();

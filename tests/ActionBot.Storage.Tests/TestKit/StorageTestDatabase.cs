@@ -29,6 +29,9 @@ internal abstract class StorageTestDatabase : IAsyncDisposable
     /// <summary>A start of the bot: new connections, migrated, and its account links.</summary>
     public abstract Task<IAccountLinks> AccountLinksAsync();
 
+    /// <summary>A start of the bot: new connections, migrated, and its waiting account-link claims.</summary>
+    public abstract Task<IAccountLinkRequests> AccountLinkRequestsAsync();
+
     /// <summary>A start of the bot: new connections, migrated, its item store and its reminder ledger.</summary>
     public abstract Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync();
 

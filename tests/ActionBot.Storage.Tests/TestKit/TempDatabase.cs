@@ -50,6 +50,8 @@ internal sealed class TempDatabase : StorageTestDatabase, IDisposable
 
     public override async Task<IAccountLinks> AccountLinksAsync() => new SqliteAccountLinks(await StartAsync());
 
+    public override async Task<IAccountLinkRequests> AccountLinkRequestsAsync() => new SqliteAccountLinkRequests(await StartAsync());
+
     public override async Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync()
     {
         var factory = await StartAsync();

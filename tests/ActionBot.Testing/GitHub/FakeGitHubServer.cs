@@ -38,11 +38,13 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         _app = builder.Build();
         _app.Use(RecordAsync);
         _app.Use(InjectFaultsAsync);
+        _app.Use(DeviceFlowAsync);
         _app.Use(RateLimitAsync);
         _app.Use(AuthenticateAsync);
         MapRepositoryEndpoints(_app);
         MapIssueEndpoints(_app);
         MapAppEndpoints(_app);
+        MapUserEndpoints(_app);
         _app.MapFallback(() => Results.Json(FakeGitHubJson.Error("Not Found", 404), FakeGitHubJson.Options, statusCode: 404));
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using ActionBot.Discord;
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Identity;
 using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
@@ -29,6 +30,7 @@ public sealed class AppSettingsExampleTests : IDisposable
         (typeof(SqliteWalCheckpointerOptions), SqliteWalCheckpointerOptions.SectionName),
         (typeof(GitHubOptions), GitHubOptions.SectionName),
         (typeof(GitHubRepositoryOptions), GitHubOptions.SectionName + ":Repositories:0"),
+        (typeof(GitHubIdentityOptions), GitHubIdentityOptions.SectionName),
         (typeof(DiscordOptions), DiscordOptions.SectionName),
         (typeof(DeliveryWorkerOptions), DeliveryWorkerOptions.SectionName),
         (typeof(ReminderOptions), ReminderOptions.SectionName),

@@ -46,6 +46,7 @@ public sealed class IntegrationsReportTests : IntegrationTest
             "Discord     on: POST /interactions/discord, commands in the guild of ActionBot:Discord:GuildId; no channel for 1 repository: set ActionBot:GitHub:Repositories:0:DiscordChannelId or ActionBot:Discord:DefaultChannelId",
             report,
             StringComparison.Ordinal);
+        Assert.Contains("Links       /postmortem link confirmed by GitHub's device flow (ActionBot:GitHub:ClientId)", report, StringComparison.Ordinal);
         Assert.Contains("GitHubReconcileJob: every 1.00:00:00", report, StringComparison.Ordinal);
         foreach (var secret in new[] { ActionBotApplication.WebhookSecret, Testing.GitHub.FakeGitHubServer.DefaultToken, Testing.Discord.FakeDiscordServer.BotToken, "1180000000000000009" })
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ActionBot.Core.Ports;
+using ActionBot.Discord.Linking;
 using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
@@ -31,6 +32,9 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     public const string Repository = "acme/services";
     public const string WebhookSecret = "whsec_IntegrationSecret_5b9e0c7d";
 
+    /// <summary>The GitHub App's client id, registered with the fake's device flow.</summary>
+    public const string ClientId = "Iv23liIntegrationTests";
+
     /// <summary>Long enough for a slow CI machine; a wait that runs out fails the test with a time-out.</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
@@ -57,6 +61,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:GitHub:ApiBaseUrl"] = github.BaseAddress.AbsoluteUri,
             ["ActionBot:GitHub:Token"] = FakeGitHubServer.DefaultToken,
             ["ActionBot:GitHub:WebhookSecret"] = WebhookSecret,
+            ["ActionBot:GitHub:ClientId"] = ClientId,
             ["ActionBot:GitHub:Repositories:0:Name"] = Repository,
             ["ActionBot:GitHub:Repositories:0:PostmortemPaths:0"] = "postmortems/**/*.md",
             ["ActionBot:GitHub:MinimumWriteInterval"] = "00:00:00",
@@ -113,6 +118,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(github);
         github.Faults.RetryAfterSeconds = 0;
+        github.DeviceFlow.RegisterClient(ClientId);
         var app = new ActionBotApplication(github, discord, dataFolder, clock, services);
         settings?.Invoke(app._settings);
         app.UseKestrel(0);
@@ -155,6 +161,9 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Polls GitHub for every account-link claim that is due now, beside the hosted poller (claims are atomic).</summary>
+    public Task<int> PollLinksAsync() => Services.GetRequiredService<AccountLinkVerifier>().PollDueAsync(CancellationToken.None);
+
     /// <summary><c>GET /api/action-items?state=...&amp;owner=...</c>, read as a client would.</summary>
     public async Task<List<ActionItemResponse>> GetItemsAsync(string state = "all", string? owner = null)
     {
@@ -186,6 +195,8 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         Assert.Empty(Logs.Errors.Select(e => $"{e.Category}: {e.FullText}"));
         var secrets = new List<string> { FakeGitHubServer.DefaultToken, WebhookSecret, "PRIVATE KEY", FakeDiscordServer.BotToken, "interaction-token-" };
         secrets.AddRange(GitHub.App?.IssuedTokens ?? []);
+        secrets.AddRange(GitHub.DeviceFlow.IssuedTokens);
+        secrets.AddRange(GitHub.DeviceFlow.Codes.Select(c => c.DeviceCode));
         foreach (var entry in Logs.Entries)
         {
             foreach (var secret in secrets)

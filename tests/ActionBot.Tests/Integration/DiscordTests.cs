@@ -83,23 +83,40 @@ public sealed class DiscordTests : IntegrationTest
     }
 
     [Fact]
-    public async Task Link_then_mine_lists_the_callers_open_items_privately_and_overdue_lists_the_most_overdue_first()
+    public async Task Mine_lists_a_linked_callers_open_items_privately_and_overdue_lists_the_most_overdue_first()
     {
-        var app = await StartBotAsync();
+        var app = await StartBotAsync(s => s["ActionBot:Discord:UserLinks:" + OctocatUserId] = "octocat");
         await MergeOwnersPostmortemAsync(app);
 
-        var before = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
-        var linked = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "@octocat").From(OctocatUserId));
+        var unlinked = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("mine").From("900000000000000555"));
         var mine = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("mine").From(OctocatUserId));
         var overdue = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("overdue"));
 
-        Assert.Contains("link", before.Content, StringComparison.Ordinal);
-        Assert.True(before.Ephemeral && linked.Ephemeral && mine.Ephemeral);
+        Assert.Contains("/postmortem link", unlinked.Content, StringComparison.Ordinal);
+        Assert.True(unlinked.Ephemeral && mine.Ephemeral);
         Assert.Contains("circuit breaker", mine.Content, StringComparison.Ordinal);
         Assert.Contains("Stop the template", mine.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("Page the on", mine.Content, StringComparison.Ordinal);
         Assert.False(overdue.Ephemeral);
         Assert.True(overdue.Content.IndexOf("Page the on", StringComparison.Ordinal) < overdue.Content.IndexOf("circuit breaker", StringComparison.Ordinal));
+        app.AssertLogsAreClean();
+    }
+
+    [Fact]
+    public async Task An_option_of_100000_characters_comes_back_as_a_short_escaped_excerpt_within_discords_limits()
+    {
+        var app = await StartBotAsync();
+        var huge = string.Concat(Enumerable.Repeat("@everyone **x** <@&1>\n", 5000))[..100_000];
+
+        foreach (var (command, option) in new[] { ("tasks", "source"), ("snooze", "item"), ("link", "github"), ("overdue", "owner") })
+        {
+            var answer = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command(command).With(option, huge).With("days", 3));
+
+            Assert.InRange(answer.Content.Length, 1, 300);
+            Assert.DoesNotContain("@everyone", answer.Content, StringComparison.Ordinal);
+            Assert.DoesNotContain("**x**", answer.Content, StringComparison.Ordinal);
+        }
+
         app.AssertLogsAreClean();
     }
 

@@ -29,12 +29,17 @@ public sealed class ReminderJourneyTests : IntegrationTest
 
     private FakeDiscordServer Fake => Discord!;
 
+    // Bob's link as an admin sets it (AccountLinkTests goes through GitHub's device flow).
+    private static void LinkedBob(Dictionary<string, string?> settings)
+    {
+        settings["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel;
+        settings["ActionBot:Discord:UserLinks:" + BobUserId] = "bob";
+    }
+
     [Fact]
     public async Task Owners_get_their_reminders_in_Discord_until_their_issues_are_closed_by_webhook_or_found_closed_by_reconcile()
     {
-        var app = await StartBotAsync(s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel);
-        var linked = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "bob").From(BobUserId));
-        Assert.True(linked.Ephemeral);
+        var app = await StartBotAsync(LinkedBob);
         await MergeAsync(app);
         await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
         var announcement = Assert.Single(Fake.Messages);
@@ -105,8 +110,7 @@ public sealed class ReminderJourneyTests : IntegrationTest
     [Fact]
     public async Task A_snoozed_item_is_not_reminded_until_its_snooze_ends_and_tasks_shows_a_closed_item_as_closed()
     {
-        var app = await StartBotAsync(s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = Channel);
-        await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "bob").From(BobUserId));
+        var app = await StartBotAsync(LinkedBob);
         await MergeAsync(app);
         var snoozed = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{IssueOf(GitHub, "bob")}").With("days", 7).From(BobUserId));
         Assert.Contains("snoozed until 2025-03-10", snoozed.Content, StringComparison.Ordinal);

@@ -139,7 +139,7 @@ public sealed class ReminderTests : IntegrationTest
 
     private sealed class LinkedAccounts(params (string Login, string ChatUser)[] links) : IAccountLinks
     {
-        public Task LinkAsync(string chatUserId, string gitHubLogin, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<bool> TryLinkAsync(string chatUserId, string gitHubLogin, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<string?> GetGitHubLoginAsync(string chatUserId, CancellationToken cancellationToken) =>
             Task.FromResult(links.Where(l => l.ChatUser == chatUserId).Select(l => l.Login).FirstOrDefault());

@@ -52,8 +52,11 @@ public sealed class MetricsEndpointTests : IntegrationTest
     [Fact]
     public async Task After_owners_were_reminded_through_Discord_the_scrape_counts_reminders_chat_messages_and_Discord_calls()
     {
-        var app = await StartBotAsync(s => s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = PaymentPostmortem.Channel);
-        await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("link").With("github", "bob").From("900000000000000222"));
+        var app = await StartBotAsync(s =>
+        {
+            s["ActionBot:GitHub:Repositories:0:DiscordChannelId"] = PaymentPostmortem.Channel;
+            s["ActionBot:Discord:UserLinks:900000000000000222"] = "bob";
+        });
         await PaymentPostmortem.MergeAsync(app);
         Clock!.SetUtcNow(PaymentPostmortem.Monday);
         await app.Services.GetRequiredService<ReminderSweepJob>().RunAsync(CancellationToken.None);

@@ -2,12 +2,26 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using ActionBot.Discord.Api;
+using ActionBot.Discord.Messages;
 
 namespace ActionBot.Discord.Interactions.Commands;
 
-/// <summary>A command's answer: its pages (the first answers the interaction, the rest are follow-ups).</summary>
+/// <summary>
+/// A command's answer: its pages (the first answers the interaction, the rest are follow-ups). Whatever a command
+/// builds, the answer keeps to Discord's limits for interaction messages: at most <see cref="MaxPages"/> pages, each
+/// with non-empty content of at most <see cref="MaxContentLength"/> characters (a longer page is cut, an empty one
+/// would be refused with 50006).
+/// </summary>
 public sealed record CommandReply(IReadOnlyList<string> Pages, bool Ephemeral, AllowedMentions Mentions)
 {
+    /// <summary>Discord's limit on a message's content.</summary>
+    public const int MaxContentLength = MessageSplitter.MaxContentLength;
+
+    /// <summary>The answer and four follow-ups: more would flood the channel (listings say "… and N more" instead).</summary>
+    public const int MaxPages = 5;
+
+    public IReadOnlyList<string> Pages { get; } = Fit(Pages);
+
     /// <summary>Seen by the caller only (personal answers, refusals, errors); pings nobody.</summary>
     public static CommandReply Private(string text) => new([text], true, AllowedMentions.None);
 
@@ -15,6 +29,13 @@ public sealed record CommandReply(IReadOnlyList<string> Pages, bool Ephemeral, A
 
     /// <summary>Seen by the channel; pings nobody.</summary>
     public static CommandReply Public(IReadOnlyList<string> pages) => new(pages, false, AllowedMentions.None);
+
+    private static string[] Fit(IReadOnlyList<string> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var fitted = pages.Take(MaxPages).Select(page => string.IsNullOrWhiteSpace(page) ? "…" : MessageSplitter.Shorten(page, MaxContentLength)).ToArray();
+        return fitted.Length == 0 ? ["…"] : fitted;
+    }
 }
 
 /// <summary>One <c>/postmortem</c> subcommand as invoked: who, where, and the options given.</summary>

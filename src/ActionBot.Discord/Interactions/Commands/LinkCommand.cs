@@ -1,13 +1,18 @@
-using ActionBot.Core.Ports;
+using ActionBot.Core.Identity;
 using ActionBot.Discord.Api;
+using ActionBot.Discord.Linking;
 using ActionBot.Discord.Messages;
 
 namespace ActionBot.Discord.Interactions.Commands;
 
-/// <summary><c>/postmortem link github</c>: maps the caller's Discord account to a GitHub login.</summary>
-public sealed class LinkCommand(IAccountLinks links, TimeProvider time) : IPostmortemSubcommand
+/// <summary>
+/// <c>/postmortem link github</c>: the caller claims a GitHub login; the link counts only once GitHub confirms it
+/// through its device flow (<see cref="AccountLinking"/>). The answer, shown only to the caller, gives the one-time
+/// code; how it ended comes later by direct message (<see cref="AccountLinkVerifier"/>).
+/// </summary>
+public sealed class LinkCommand(AccountLinking linking, AccountLinkVerifier verifier) : IPostmortemSubcommand
 {
-    public ApplicationCommandOption Definition { get; } = new(ApplicationCommandOptionType.SubCommand, "link", "Tell the bot your GitHub login")
+    public ApplicationCommandOption Definition { get; } = new(ApplicationCommandOptionType.SubCommand, "link", "Link your GitHub login (GitHub confirms it)")
     {
         Options = [new(ApplicationCommandOptionType.String, "github", "Your GitHub login") { Required = true, MaxLength = 40 }],
     };
@@ -20,10 +25,15 @@ public sealed class LinkCommand(IAccountLinks links, TimeProvider time) : IPostm
         var login = request.Text("github") is { } given ? GitHubLogin.Normalize(given) : null;
         if (!GitHubLogin.IsValid(login))
         {
-            return CommandReply.Private($"“{DiscordMarkdown.Escape(login)}” is not a GitHub login (letters, digits and single hyphens, at most 39 characters).");
+            return CommandReply.Private($"“{DiscordMarkdown.Excerpt(login)}” is not a GitHub login (letters, digits and single hyphens, at most 39 characters).");
         }
 
-        await links.LinkAsync(request.CallerId, login!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return CommandReply.Private($"Linked: you are **{DiscordMarkdown.Escape(login)}** on GitHub. `/postmortem mine` lists your open items.");
+        var start = await linking.RequestAsync(request.CallerId, login!, cancellationToken).ConfigureAwait(false);
+        if (start.Status == LinkStartStatus.Started)
+        {
+            verifier.Wake();
+        }
+
+        return CommandReply.Private(LinkMessages.Start(start, request.CallerId));
     }
 }

@@ -1,11 +1,16 @@
+using ActionBot.Core.Identity;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Api;
+using ActionBot.Discord.Linking;
 using ActionBot.Discord.Messages;
 
 namespace ActionBot.Discord.Interactions.Commands;
 
-/// <summary><c>/postmortem mine</c>: the caller's open items, shown to the caller only.</summary>
-public sealed class MineCommand(IActionItemStore store, PostmortemLookup lookup, DiscordAccountDirectory accounts) : IPostmortemSubcommand
+/// <summary>
+/// <c>/postmortem mine</c>: the caller's open items, shown to the caller only. Only a confirmed link counts: a claim
+/// still waiting for GitHub lists nothing (the answer repeats its code).
+/// </summary>
+public sealed class MineCommand(IActionItemStore store, PostmortemLookup lookup, AccountDirectory accounts, AccountLinking linking) : IPostmortemSubcommand
 {
     public const string NotLinked = "I don't know your GitHub login yet: tell me with `/postmortem link github:<your-login>`.";
 
@@ -19,7 +24,9 @@ public sealed class MineCommand(IActionItemStore store, PostmortemLookup lookup,
         var login = await accounts.GitHubLoginOfAsync(request.CallerId, cancellationToken).ConfigureAwait(false);
         if (login is null)
         {
-            return CommandReply.Private(NotLinked);
+            return CommandReply.Private(await linking.WaitingClaimAsync(request.CallerId, cancellationToken).ConfigureAwait(false) is { } waiting
+                ? $"Your link is not confirmed yet, so I list nothing. {LinkMessages.Code(waiting)}"
+                : NotLinked);
         }
 
         var items = await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.Open, login), cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class OverdueCommand(IActionItemStore store, PostmortemLookup look
             .Where(x => x.Due < today)
             .OrderBy(x => x.Due).ThenBy(x => x.Item.IssueNumber)
             .ToList();
-        var whose = owner is null ? "" : $" of {DiscordMarkdown.Escape(owner)}";
+        var whose = owner is null ? "" : $" of {DiscordMarkdown.Excerpt(owner)}";
         var header = overdue.Count == 0
             ? $"No overdue action items{whose}."
             : $"**Overdue action items{whose}**: {overdue.Count}";

@@ -1,15 +1,25 @@
+using ActionBot.Core.Identity;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Messages;
+using ActionBot.Discord.Outbox;
 
 namespace ActionBot.Discord.Interactions.Commands;
 
 /// <summary>
-/// <c>/postmortem snooze item days</c>: postpones an item's reminders. Allowed to the item's owners and to members
-/// with Manage Server; anyone else is told so, politely and privately.
+/// <c>/postmortem snooze item days</c>: postpones an item's reminders. Allowed to the item's owners (by a confirmed
+/// link) and to members with Manage Server; anyone else is told so, politely and privately. A snooze is announced in
+/// the repository's channel with who did it (through the outbox, pinging nobody), so that nobody's reminders go
+/// quiet unseen.
 /// </summary>
-public sealed class SnoozeCommand(IActionItemStore store, PostmortemLookup lookup, DiscordAccountDirectory accounts, TimeProvider time) : IPostmortemSubcommand
+public sealed class SnoozeCommand(
+    IActionItemStore store,
+    PostmortemLookup lookup,
+    AccountDirectory accounts,
+    IChannelDirectory channels,
+    DiscordChatNotifier notifier,
+    TimeProvider time) : IPostmortemSubcommand
 {
     public const int MaxDays = 90;
 
@@ -22,7 +32,7 @@ public sealed class SnoozeCommand(IActionItemStore store, PostmortemLookup looku
         ],
     };
 
-    public bool Personal => false;
+    public bool Personal => true; // the confirmation; the channel hears of it through the announcement
 
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -37,7 +47,7 @@ public sealed class SnoozeCommand(IActionItemStore store, PostmortemLookup looku
         var item = await lookup.FindItemAsync(reference, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return CommandReply.Private($"I found no action item “{DiscordMarkdown.Escape(reference)}”. Use its issue number, like `#12`.");
+            return CommandReply.Private($"I found no action item “{DiscordMarkdown.Excerpt(reference)}”. Use its issue number, like `#12`.");
         }
 
         if (item.State == ItemState.Closed)
@@ -57,6 +67,11 @@ public sealed class SnoozeCommand(IActionItemStore store, PostmortemLookup looku
         var now = time.GetUtcNow();
         var until = now.AddDays(days.Value);
         await store.SnoozeAsync(item.Key, until, now, cancellationToken).ConfigureAwait(false);
-        return CommandReply.Public([$"Reminders of {ItemLines.Title(item)} ({ItemLines.Issue(item)}) are snoozed until {ItemLines.Date(lookup.DueDates.LocalDate(until))}."]);
+        var untilDate = ItemLines.Date(lookup.DueDates.LocalDate(until));
+        var who = (Snowflake.IsValid(request.CallerId) ? $"<@{request.CallerId}>" : "a member") + (isOwner ? $" ({DiscordMarkdown.Escape(login)} on GitHub, an owner)" : " (with Manage Server)");
+        var announcement = $"Reminders of {ItemLines.Title(item)} ({ItemLines.Issue(item)}, {ItemLines.Owners(item.Owners)}) were snoozed until {untilDate} by {who}.";
+        await notifier.PostToChannelAsync($"snooze:{request.Interaction.Id}", channels.ChannelFor(item.Repository), new RenderedMessage(MessageSplitter.Split(null, [announcement], maxMessages: 1), AllowedMentions.None), cancellationToken)
+            .ConfigureAwait(false);
+        return CommandReply.Private($"Reminders of {ItemLines.Title(item)} ({ItemLines.Issue(item)}) are snoozed until {untilDate}. I've said so in the repository's channel.");
     }
 }

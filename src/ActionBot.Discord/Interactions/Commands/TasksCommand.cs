@@ -23,7 +23,7 @@ public sealed class TasksCommand(IActionItemStore store, PostmortemLookup lookup
         {
             return CommandReply.Private(source is null
                 ? "No postmortem is tracked yet."
-                : $"No postmortem matches “{DiscordMarkdown.Escape(source)}”. Try a PR number (`101`), a file path, or words of its title.");
+                : $"No postmortem matches “{DiscordMarkdown.Excerpt(source)}”. Try a PR number (`101`), a file path, or words of its title.");
         }
 
         var items = (await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken).ConfigureAwait(false))
