@@ -11,7 +11,7 @@ public sealed record IssueStatus(int Number, ItemState State, string? ItemKey, D
 
 /// <summary>
 /// Where action-item issues live (GitHub). A create that fails without a clear answer may still have
-/// created the issue: callers look for the item's marker before trying again.
+/// created the issue (<see cref="UncertainWriteException"/>): callers look for the item's marker before trying again.
 /// </summary>
 public interface IIssueTracker
 {
@@ -21,7 +21,10 @@ public interface IIssueTracker
     /// <summary>The issue whose body carries <paramref name="itemKey"/>'s marker, among issues updated since <paramref name="since"/>.</summary>
     Task<IssueRef?> FindByItemKeyAsync(string issueRepository, string itemKey, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>Opens an issue. Assignees that cannot be assigned are dropped, not fatal.</summary>
+    /// <summary>
+    /// Opens an issue. Assignees that cannot be assigned are dropped, not fatal. Throws <see cref="UncertainWriteException"/>
+    /// when the answer was lost, so the issue may exist; any other failure means it was not created.
+    /// </summary>
     Task<IssueRef> CreateAsync(string issueRepository, IssueDraft draft, CancellationToken cancellationToken);
 
     Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken);

@@ -29,7 +29,7 @@ public sealed class GitHubOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "ActionBot:GitHub:MinimumWriteInterval must be between 00:00:00 and 00:01:00.")]
     public TimeSpan MinimumWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Retries after a transient failure, and separately after a rate limit.</summary>
+    /// <summary>Retries after a transient failure (reads, and writes that cannot duplicate), and separately after a rate limit.</summary>
     [Range(0, 10, ErrorMessage = "ActionBot:GitHub:MaxRetryAttempts must be between 0 and 10.")]
     public int MaxRetryAttempts { get; set; } = 4;
 
@@ -41,7 +41,14 @@ public sealed class GitHubOptions
     [Range(typeof(TimeSpan), "00:00:00", "02:00:00", ErrorMessage = "ActionBot:GitHub:MaxRateLimitWait must be between 00:00:00 and 02:00:00.")]
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Time limit of one attempt (zero: none).</summary>
+    /// <summary>
+    /// After an issue creation whose answer was lost, how long to wait before looking for the issue by its marker (and
+    /// creating it only if it is not there), within the same attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "ActionBot:GitHub:UncertainWritePause must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan UncertainWritePause { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Time limit of one attempt, the whole answer read (zero: none).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "ActionBot:GitHub:RequestTimeout must be between 00:00:00 and 00:10:00.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

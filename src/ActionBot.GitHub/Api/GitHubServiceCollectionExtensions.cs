@@ -1,20 +1,27 @@
-using System.Net.Http.Headers;
+using System.Net;
 using ActionBot.Core.Observability;
+using ActionBot.GitHub.Api.Authentication;
+using ActionBot.GitHub.Api.Handlers;
 using ActionBot.GitHub.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Octokit;
 
 namespace ActionBot.GitHub.Api;
 
 public static class GitHubServiceCollectionExtensions
 {
-    /// <summary>The version of GitHub's REST API whose shapes the records follow.</summary>
-    public const string ApiVersion = "2022-11-28";
+    /// <summary>The name of the handler chain under Octokit, for <c>AddHttpClient(name)</c> (tests add a stand-in network under it).</summary>
+    public const string HttpClientName = "ActionBot.GitHub";
 
-    /// <summary>Registers <see cref="GitHubOptions"/> (validated at start), the credentials and the typed <see cref="GitHubClient"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="GitHubOptions"/> (validated at start), the credentials, and one Octokit
+    /// <see cref="IGitHubClient"/> whose requests go through our handler chain, outermost first:
+    /// call scope (the caller's cancellation) → rate limits (wait, send again) → transient retries (reads and writes
+    /// that cannot duplicate) → write pacing → authorization (per attempt) → metrics (per attempt) → attempt time-out.
+    /// </summary>
     public static IServiceCollection AddGitHubApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GitHubOptions>()
@@ -27,10 +34,9 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ActionBotMetrics>();
-        services.TryAddTransient<GitHubCallMetricsHandler>();
-        services.TryAddSingleton<GitHubResilience>();
         services.TryAddSingleton<GitHubWriteGate>();
-        services.TryAddSingleton<GitHubETagCache>();
+        services.TryAddSingleton<GitHubResponseCache>();
+        services.TryAddSingleton<OctokitClientFactory>();
         services.TryAddSingleton<GitHubAppCredentials>();
         services.TryAddSingleton<IGitHubCredentials>(sp =>
         {
@@ -39,32 +45,35 @@ public static class GitHubServiceCollectionExtensions
                 ? sp.GetRequiredService<GitHubAppCredentials>()
                 : new GitHubTokenCredentials(options.Token);
         });
+        services.TryAddSingleton<IGitHubClient>(sp => sp.GetRequiredService<OctokitClientFactory>().Create());
 
-        services.AddHttpClient(GitHubAppCredentials.HttpClientName, ConfigureHttpClient)
+        services.TryAddTransient<GitHubCallScopeHandler>();
+        services.TryAddTransient<GitHubRateLimitHandler>();
+        services.TryAddTransient<GitHubRetryHandler>();
+        services.TryAddTransient<GitHubWritePacingHandler>();
+        services.TryAddTransient<GitHubAuthorizationHandler>();
+        services.TryAddTransient<GitHubCallMetricsHandler>();
+        services.TryAddTransient<GitHubAttemptTimeoutHandler>();
+        services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Octokit follows redirects itself, dropping credentials when the host changes.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+
+                // Octokit keeps its HttpClient for the life of the process: connections are renewed instead, for DNS changes.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(_ => true)
-            .AddHttpMessageHandler<GitHubCallMetricsHandler>();
-        services.AddHttpClient(GitHubClient.HttpClientName, ConfigureHttpClient)
-            .RedactLoggedHeaders(_ => true)
+            .AddHttpMessageHandler<GitHubCallScopeHandler>()
+            .AddHttpMessageHandler<GitHubRateLimitHandler>()
+            .AddHttpMessageHandler<GitHubRetryHandler>()
+            .AddHttpMessageHandler<GitHubWritePacingHandler>()
+            .AddHttpMessageHandler<GitHubAuthorizationHandler>()
             .AddHttpMessageHandler<GitHubCallMetricsHandler>()
-            .AddTypedClient((http, sp) => new GitHubClient(
-                http,
-                sp.GetRequiredService<IGitHubCredentials>(),
-                sp.GetRequiredService<GitHubResilience>(),
-                sp.GetRequiredService<GitHubWriteGate>(),
-                sp.GetRequiredService<GitHubETagCache>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<GitHubClient>>()));
+            .AddHttpMessageHandler<GitHubAttemptTimeoutHandler>();
         services.AddGitHubDeviceFlow(configuration);
         return services;
-    }
-
-    private static void ConfigureHttpClient(IServiceProvider services, HttpClient http)
-    {
-        var options = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
-        http.BaseAddress = options.ApiBaseUrl;
-        http.Timeout = Timeout.InfiniteTimeSpan; // GitHubResilience limits each attempt
-        http.MaxResponseContentBufferSize = 64 * 1024 * 1024;
-        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ActionBot", "1.0"));
-        http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", ApiVersion);
     }
 }

@@ -2,6 +2,7 @@ using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Content;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.GitHub.Webhooks.Payloads;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace ActionBot.GitHub.Processing;
 /// request or push and ingests them, or follows an issue's state. Safe to run twice for the same delivery.
 /// </summary>
 public sealed partial class GitHubDeliveryProcessor(
-    GitHubClient client,
+    IRepositoryFiles files,
     PostmortemIngestion ingestion,
     IActionItemStore store,
     IOptionsMonitor<GitHubOptions> options,
@@ -48,14 +49,10 @@ public sealed partial class GitHubDeliveryProcessor(
     {
         var repo = GitHubRepoName.Parse(merged.Repository);
         var matcher = new PostmortemPathMatcher(repository.PostmortemPaths.ToList());
-        var paths = new List<string>();
-        await foreach (var file in client.ListPullRequestFilesAsync(repo, merged.Number, cancellationToken))
-        {
-            if (ReadableStatuses.Contains(file.Status) && matcher.IsMatch(file.Filename))
-            {
-                paths.Add(file.Filename);
-            }
-        }
+        var paths = (await files.ListPullRequestFilesAsync(repo, merged.Number, cancellationToken))
+            .Where(file => ReadableStatuses.Contains(file.Status) && matcher.IsMatch(file.Path))
+            .Select(file => file.Path)
+            .ToList();
 
         Log.PullRequestRead(logger, merged.Repository, merged.Number, paths.Count);
         var site = SiteOf(merged.HtmlUrl);
@@ -102,7 +99,9 @@ public sealed partial class GitHubDeliveryProcessor(
 
     private async Task IngestFileAsync(GitHubRepoName repo, TrackedPostmortem postmortem, GitHubRepositoryOptions repository, CancellationToken cancellationToken)
     {
-        var bytes = await client.GetFileContentAsync(repo, postmortem.Path, postmortem.CommitSha, cancellationToken);
+        // Listed as changed, so it exists at that commit: GitHub not finding it yet is worth trying again later.
+        var bytes = await files.ReadFileAsync(repo, postmortem.Path, postmortem.CommitSha, cancellationToken)
+            ?? throw new InvalidOperationException($"GitHub has no file {postmortem.Path} at {postmortem.CommitSha} in {postmortem.Repository} (yet).");
         var text = PostmortemDecoder.Decode(bytes);
         if (text.Text is null)
         {

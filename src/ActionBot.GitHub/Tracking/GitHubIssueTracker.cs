@@ -5,13 +5,15 @@ using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
 using Microsoft.Extensions.Logging;
+using Octokit;
+using ItemState = ActionBot.Core.Tracking.ItemState;
 
 namespace ActionBot.GitHub.Tracking;
 
-/// <summary>The issue tracker port over GitHub issues.</summary>
-public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitHubIssueTracker> logger, ActionBotMetrics? metrics = null) : IIssueTracker
+/// <summary>The issue tracker port over GitHub issues, through Octokit.</summary>
+public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<GitHubIssueTracker> logger, ActionBotMetrics? metrics = null) : IIssueTracker
 {
-    private static readonly IReadOnlyList<string> ActionItemLabels = [IssueWriter.ActionItemLabel];
+    private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
     // Labels exist once created; asking GitHub again for every postmortem would only spend rate limit.
     private readonly ConcurrentDictionary<(string Repository, string Label), bool> _knownLabels = new();
@@ -19,26 +21,16 @@ public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitH
     public async Task EnsureLabelsAsync(string issueRepository, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
         var repo = GitHubRepoName.Parse(issueRepository);
-        foreach (var label in labels)
+        foreach (var label in labels.Where(l => !_knownLabels.ContainsKey((repo.FullName, l))))
         {
-            if (_knownLabels.ContainsKey((repo.FullName, label)))
-            {
-                continue;
-            }
-
-            if (await client.GetLabelAsync(repo, label, cancellationToken) is null)
-            {
-                await client.CreateLabelAsync(repo, new NewLabel(label, LabelColor(label)), cancellationToken);
-            }
-
+            await GitHubCall.RunAsync(() => EnsureLabelAsync(repo, label), cancellationToken);
             _knownLabels[(repo.FullName, label)] = true;
         }
     }
 
     public async Task<IssueRef?> FindByItemKeyAsync(string issueRepository, string itemKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var query = new GitHubIssueQuery("all", ActionItemLabels, since);
-        await foreach (var issue in client.ListIssuesAsync(GitHubRepoName.Parse(issueRepository), query, cancellationToken))
+        await foreach (var issue in ActionItemIssuesAsync(issueRepository, since, cancellationToken))
         {
             if (IssueMarker.Find(issue.Body) == itemKey)
             {
@@ -55,60 +47,129 @@ public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitH
         var assignees = new List<string>();
         foreach (var login in draft.Assignees)
         {
-            if (await client.IsAssignableAsync(repo, login, cancellationToken))
+            if (await GitHubCall.RunAsync(() => github.Issue.Assignee.CheckAssignee(repo.Owner, repo.Name, login), cancellationToken))
             {
                 assignees.Add(login);
             }
         }
 
-        IssueRef opened;
+        Issue opened;
         try
         {
-            opened = ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, assignees), cancellationToken));
+            opened = await OpenAsync(repo, draft, assignees, cancellationToken);
         }
-        catch (GitHubValidationException e) when (assignees.Count > 0)
+        catch (ApiValidationException e) when (assignees.Count > 0)
         {
             // A 422 means GitHub created nothing; an assignee that passed the check but is refused is not worth losing the issue.
             Log.AssigneesRefused(logger, repo.FullName, string.Join(", ", assignees), e.Message);
-            opened = ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, []), cancellationToken));
+            opened = await OpenAsync(repo, draft, [], cancellationToken);
         }
 
         metrics?.IssueOpened(repo.FullName);
-        return opened;
+        return new IssueRef(opened.Number, opened.HtmlUrl);
     }
 
-    public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken) =>
-        client.UpdateIssueAsync(GitHubRepoName.Parse(issueRepository), number, new IssueUpdate(Title: draft.Title, Body: draft.Body), cancellationToken);
+    public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        return GitHubCall.RunAsync(() => github.Issue.Update(repo.Owner, repo.Name, number, new IssueUpdate { Title = draft.Title, Body = draft.Body }), cancellationToken);
+    }
 
-    public Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken) =>
-        client.CreateCommentAsync(GitHubRepoName.Parse(issueRepository), number, body, cancellationToken);
+    public Task CommentAsync(string issueRepository, int number, string body, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        return GitHubCall.RunAsync(() => github.Issue.Comment.Create(repo.Owner, repo.Name, number, body), cancellationToken);
+    }
 
     public async Task<bool> CommentOnceAsync(string issueRepository, int number, string body, string marker, CancellationToken cancellationToken)
     {
         var repo = GitHubRepoName.Parse(issueRepository);
-        await foreach (var comment in client.ListCommentsAsync(repo, number, cancellationToken).ConfigureAwait(false))
+        var comments = await GitHubCall.RunAsync(() => github.Issue.Comment.GetAllForIssue(repo.Owner, repo.Name, number, AllPages), cancellationToken);
+        if (comments.Any(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true))
         {
-            if (comment.Body.Contains(marker, StringComparison.Ordinal))
-            {
-                return false;
-            }
+            return false;
         }
 
-        await client.CreateCommentAsync(repo, number, body, cancellationToken).ConfigureAwait(false);
+        await CommentAsync(issueRepository, number, body, cancellationToken);
         return true;
     }
 
     public async IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new GitHubIssueQuery("all", ActionItemLabels, since);
-        await foreach (var issue in client.ListIssuesAsync(GitHubRepoName.Parse(issueRepository), query, cancellationToken))
+        await foreach (var issue in ActionItemIssuesAsync(issueRepository, since, cancellationToken))
         {
-            var state = string.Equals(issue.State, "closed", StringComparison.OrdinalIgnoreCase) ? ItemState.Closed : ItemState.Open;
-            yield return new IssueStatus(issue.Number, state, IssueMarker.Find(issue.Body), issue.UpdatedAt);
+            var state = issue.State.StringValue == "closed" ? ItemState.Closed : ItemState.Open;
+            yield return new IssueStatus(issue.Number, state, IssueMarker.Find(issue.Body), issue.UpdatedAt ?? issue.CreatedAt);
         }
     }
 
-    private static IssueRef ToRef(GitHubIssue issue) => new(issue.Number, issue.HtmlUrl);
+    /// <summary>
+    /// Issues labelled as action items, open or closed, updated since <paramref name="since"/>, pull requests left out.
+    /// Pages are asked for with If-None-Match (Octokit's response cache): polling an unchanged list costs no rate limit.
+    /// </summary>
+    private async IAsyncEnumerable<Issue> ActionItemIssuesAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        var request = new RepositoryIssueRequest { Filter = IssueFilter.All, State = Octokit.ItemStateFilter.All, Since = since };
+        request.Labels.Add(IssueWriter.ActionItemLabel);
+        var issues = await GitHubCall.RunAsync(() => github.Issue.GetAllForRepository(repo.Owner, repo.Name, request, AllPages), cancellationToken);
+        foreach (var issue in issues.Where(i => i.PullRequest is null))
+        {
+            yield return issue;
+        }
+    }
+
+    private async Task<Issue> OpenAsync(GitHubRepoName repo, IssueDraft draft, IReadOnlyList<string> assignees, CancellationToken cancellationToken)
+    {
+        var issue = new NewIssue(draft.Title) { Body = draft.Body };
+        foreach (var label in draft.Labels)
+        {
+            issue.Labels.Add(label);
+        }
+
+        foreach (var login in assignees)
+        {
+            issue.Assignees.Add(login);
+        }
+
+        try
+        {
+            return await GitHubCall.RunAsync(() => github.Issue.Create(repo.Owner, repo.Name, issue), cancellationToken);
+        }
+        catch (Exception e) when (AnswerLost(e, cancellationToken))
+        {
+            throw new UncertainWriteException($"GitHub may have opened '{draft.Title}' in {repo.FullName}: {e.Message}", e);
+        }
+    }
+
+    // The request was sent and no clear answer came back: a 5xx, a dropped connection, a time-out. (The handler chain
+    // repeats what never reached GitHub, and a 4xx or a rate limit means GitHub did nothing.)
+    private static bool AnswerLost(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        ApiException api => (int)api.StatusCode >= 500,
+        HttpRequestException or TimeoutException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private async Task EnsureLabelAsync(GitHubRepoName repo, string label)
+    {
+        try
+        {
+            await github.Issue.Labels.Get(repo.Owner, repo.Name, GitHubPath.Segment(label));
+        }
+        catch (NotFoundException)
+        {
+            try
+            {
+                await github.Issue.Labels.Create(repo.Owner, repo.Name, new NewLabel(label, LabelColor(label)));
+            }
+            catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") == true)
+            {
+                // Created meanwhile (another replica, or our own earlier try whose answer was lost).
+            }
+        }
+    }
 
     private static string LabelColor(string label) => label switch
     {

@@ -1,13 +1,10 @@
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
-using ActionBot.Core.Tracking;
 using ActionBot.Discord;
 using ActionBot.Discord.Interactions;
 using ActionBot.Dashboard;
-using ActionBot.GitHub.Api;
-using ActionBot.GitHub.Processing;
-using ActionBot.GitHub.Tracking;
+using ActionBot.GitHub;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.Scheduling;
 using ActionBot.Observability;
@@ -35,12 +32,6 @@ public static class ActionBotHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ActionItemExtractor>();
         services.AddStorage(configuration);
-        services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
-        // The webhook endpoint always exists: without a secret it answers 503, as the interface promises.
-        services.AddGitHubWebhooks();
-        services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
 
         services.AddActionBotMetrics();
         services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -57,19 +48,11 @@ public static class ActionBotHostExtensions
             services.AddSingleton<IChatNotifier, LoggingChatNotifier>();
         }
 
-        var gitHub = IsConfigured(configuration, GitHubOptions.SectionName);
+        // The webhook endpoint always exists (without a secret it answers 503, as the interface promises); the rest of
+        // GitHub (Octokit, the issue tracker, the delivery worker) when any ActionBot:GitHub key is set.
+        var gitHub = GitHubRegistration.IsConfigured(configuration);
+        services.AddGitHub(configuration);
         services.AddDashboard(dryRun: !gitHub);
-        if (gitHub)
-        {
-            services.AddGitHubApi(configuration);
-            services.AddSingleton<IIssueTracker, GitHubIssueTracker>();
-            services.AddSingleton<IssueOpener>();
-            services.AddSingleton<PostmortemIngestion>();
-            services.AddSingleton<IssueStateReconciler>();
-            services.AddSingleton<GitHubDeliveryProcessor>();
-            services.AddSingleton<DeliveryWorker>();
-            services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-        }
 
         // After storage (its migrations run first) and after GitHub (the sweep comments through its issue tracker).
         services.AddScheduling(configuration, gitHub);

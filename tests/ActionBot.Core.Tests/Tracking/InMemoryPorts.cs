@@ -106,16 +106,35 @@ internal sealed class InMemoryTracker : IIssueTracker
     public List<(int Number, string Body)> Comments { get; } = [];
     public int LoseNextCreateAnswers { get; set; }
 
+    /// <summary>The next creates fail with <see cref="UncertainWriteException"/>: true, after creating the issue; false, before.</summary>
+    public Queue<bool> UncertainCreates { get; } = new();
+
+    public int CreateCalls { get; private set; }
+
+    public int FindCalls { get; private set; }
+
     public Task EnsureLabelsAsync(string issueRepository, IReadOnlyList<string> labels, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IssueRef?> FindByItemKeyAsync(string issueRepository, string itemKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        FindCalls++;
         var found = Issues.FirstOrDefault(i => IssueMarker.Find(i.Draft.Body) == itemKey);
         return Task.FromResult(found.Draft is null ? null : new IssueRef(found.Number, Url(found.Number)));
     }
 
     public Task<IssueRef> CreateAsync(string issueRepository, IssueDraft draft, CancellationToken cancellationToken)
     {
+        CreateCalls++;
+        if (UncertainCreates.TryDequeue(out var created))
+        {
+            if (created)
+            {
+                Issues.Add((Issues.Count + 1, draft, ItemState.Open));
+            }
+
+            throw new UncertainWriteException("502 after the request was sent");
+        }
+
         Issues.Add((Issues.Count + 1, draft, ItemState.Open));
         if (LoseNextCreateAnswers > 0)
         {

@@ -1,15 +1,18 @@
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Content;
+using ActionBot.GitHub.Tracking;
 using ActionBot.Testing;
 using ActionBot.Testing.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Octokit;
 
 namespace ActionBot.GitHub.Tests.Api;
 
 /// <summary>
-/// A fake GitHub on loopback and a <see cref="GitHubClient"/> built by <see cref="GitHubServiceCollectionExtensions.AddGitHubApi"/>
-/// against it, with zero waits (or a fake clock) and every log entry captured.
+/// A fake GitHub on loopback and the Octokit client (with our handler chain) built by
+/// <see cref="GitHubServiceCollectionExtensions.AddGitHubApi"/> against it, with zero waits (or a fake clock) and every log entry captured.
 /// </summary>
 internal sealed class GitHubApiHarness : IAsyncDisposable
 {
@@ -21,7 +24,9 @@ internal sealed class GitHubApiHarness : IAsyncDisposable
         Services = services;
         Logs = logs;
         Clock = clock;
-        Client = services.GetRequiredService<GitHubClient>();
+        Client = services.GetRequiredService<IGitHubClient>();
+        Files = new OctokitRepositoryFiles(Client);
+        Tracker = new GitHubIssueTracker(Client, services.GetRequiredService<ILogger<GitHubIssueTracker>>());
     }
 
     public FakeGitHubServer GitHub { get; }
@@ -34,12 +39,17 @@ internal sealed class GitHubApiHarness : IAsyncDisposable
 
     public FakeTimeProvider? Clock { get; }
 
-    public GitHubClient Client { get; }
+    public IGitHubClient Client { get; }
+
+    public IRepositoryFiles Files { get; }
+
+    public GitHubIssueTracker Tracker { get; }
 
     /// <summary>Starts the fake with one repository, <c>acme/ops</c>, and a client authenticated by token unless <paramref name="settings"/> say otherwise.</summary>
     public static async Task<GitHubApiHarness> StartAsync(
         FakeTimeProvider? clock = null,
-        Action<FakeGitHubServer, Dictionary<string, string?>>? settings = null)
+        Action<FakeGitHubServer, Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var github = await FakeGitHubServer.StartAsync(clock);
         github.AddRepository(Repo.FullName);
@@ -51,6 +61,7 @@ internal sealed class GitHubApiHarness : IAsyncDisposable
             ["ActionBot:GitHub:MinimumWriteInterval"] = "00:00:00",
             ["ActionBot:GitHub:RetryBaseDelay"] = "00:00:00",
             ["ActionBot:GitHub:MaxRetryAttempts"] = "4",
+            ["ActionBot:GitHub:UncertainWritePause"] = "00:00:00",
 
             // Under a fake clock a time-out timer would fire whenever a test moves the clock; real time bounds the tests instead.
             ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",
@@ -58,16 +69,17 @@ internal sealed class GitHubApiHarness : IAsyncDisposable
         settings?.Invoke(github, values);
 
         var logs = new InMemoryLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var collection = new ServiceCollection();
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         if (clock is not null)
         {
-            services.AddSingleton<TimeProvider>(clock);
+            collection.AddSingleton<TimeProvider>(clock);
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        services.AddGitHubApi(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        collection.AddGitHubApi(configuration);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new GitHubApiHarness(github, provider, logs, clock);
     }
 
@@ -80,6 +92,10 @@ internal sealed class GitHubApiHarness : IAsyncDisposable
         values["ActionBot:GitHub:PrivateKeyPath"] = app.WritePrivateKeyFile();
         values["ActionBot:GitHub:InstallationId"] = app.InstallationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Adds <paramref name="handler"/> under the chain, where the network is (a test's stand-in for a stall or a drop).</summary>
+    public static Action<IServiceCollection> Network(Func<DelegatingHandler> handler) =>
+        services => services.AddHttpClient(GitHubServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(handler);
 
     public async ValueTask DisposeAsync()
     {

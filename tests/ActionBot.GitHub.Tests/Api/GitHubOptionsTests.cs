@@ -1,4 +1,5 @@
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Api.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class GitHubOptionsTests
         Assert.Equal(4, options.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMinutes(15), options.MaxRateLimitWait);
         Assert.Equal(TimeSpan.FromSeconds(30), options.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.UncertainWritePause);
         var repository = Assert.Single(options.Repositories);
         Assert.Equal(["postmortems/**/*.md"], repository.PostmortemPaths);
         Assert.Equal("acme/ops", repository.IssueRepository);
@@ -113,7 +115,7 @@ public sealed class GitHubOptionsTests
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.NotNull(provider.GetRequiredService<GitHubClient>());
+        Assert.NotNull(provider.GetRequiredService<Octokit.IGitHubClient>());
         Assert.IsType<GitHubTokenCredentials>(provider.GetRequiredService<IGitHubCredentials>());
     }
 

@@ -19,6 +19,9 @@ public sealed class FakeGitHubFaults
     /// <summary>The <c>retry-after</c> of rate-limit faults, in seconds (0 makes retries immediate).</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>Rate-limit faults come without <c>retry-after</c>, as GitHub's secondary limits sometimes do.</summary>
+    public bool OmitRetryAfter { get; set; }
+
     /// <summary>Which requests may be faulted (method, path); all when null.</summary>
     public Func<string, string, bool>? AppliesTo { get; set; }
 

@@ -71,10 +71,17 @@ public sealed partial class FakeGitHubServer
             return NotFound();
         }
 
-        if (!IgnoresRawMediaType && context.Request.Headers.Accept.ToString().Contains("vnd.github.raw", StringComparison.OrdinalIgnoreCase))
+        // GitHub answers the raw media type it was asked for (application/vnd.github.raw, .raw+json, .v3.raw ...) as the
+        // Content-Type, with charset=utf-8, and says so in X-GitHub-Media-Type (recorded answers: octokit/fixtures, get-content).
+        var sha = FakeGitHubJson.Sha(gitRef + ":" + path);
+        context.Response.Headers.ETag = $"\"{sha}\"";
+        if (!IgnoresRawMediaType && RawMediaType(context.Request.Headers.Accept.ToString()) is { } raw)
         {
-            return Results.Bytes(bytes, "application/vnd.github.raw");
+            context.Response.Headers["X-GitHub-Media-Type"] = raw.EndsWith("+json", StringComparison.Ordinal) ? "github.v3; param=raw; format=json" : "github.v3; param=raw";
+            return Results.Bytes(bytes, $"{raw}; charset=utf-8");
         }
+
+        context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
 
         // Above 1 MB GitHub leaves the JSON content empty: only the raw media type gives the file.
         var large = bytes.Length > LargeFileBytes;
@@ -86,12 +93,18 @@ public sealed partial class FakeGitHubServer
             name = Path.GetFileName(path),
             path,
             content = large ? "" : Base64Lines(bytes),
-            sha = FakeGitHubJson.Sha(gitRef + ":" + path),
+            sha,
             url = $"{Api}repos/{repository.FullName}/contents/{path}?ref={gitRef}",
             html_url = $"https://github.com/{repository.FullName}/blob/{gitRef}/{path}",
             download_url = $"https://raw.githubusercontent.com/{repository.FullName}/{gitRef}/{path}",
         });
     }
+
+    // The first raw media type of the Accept header, as GitHub reads it: application/vnd.github[.v3].raw[+json].
+    private static string? RawMediaType(string accept) =>
+        accept.Split(',', StringSplitOptions.TrimEntries)
+            .Select(type => type.Split(';')[0].Trim().ToLowerInvariant())
+            .FirstOrDefault(type => type is "application/vnd.github.raw" or "application/vnd.github.raw+json" or "application/vnd.github.v3.raw" or "application/vnd.github.v3.raw+json");
 
     private IResult Compare(FakeRepository repository, string basehead)
     {

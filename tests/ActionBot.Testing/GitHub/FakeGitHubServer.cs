@@ -190,7 +190,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         }
 
         context.Items[typeof(FakeFault)] = fault;
-        var retryAfter = Faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var retryAfter = Faults.OmitRetryAfter ? null : Faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         switch (fault)
         {
             case FakeFault.InternalServerError:
@@ -201,10 +201,12 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
                 break;
             case FakeFault.SecondaryRateLimit:
                 context.Response.Headers.RetryAfter = retryAfter;
+                context.Response.Headers["x-ratelimit-remaining"] = (RateLimit - RateLimitUsed).ToString(CultureInfo.InvariantCulture);
                 await WriteErrorAsync(context, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
                 break;
             case FakeFault.TooManyRequests:
                 context.Response.Headers.RetryAfter = retryAfter;
+                context.Response.Headers["x-ratelimit-remaining"] = (RateLimit - RateLimitUsed).ToString(CultureInfo.InvariantCulture);
                 await WriteErrorAsync(context, 429, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
                 break;
         }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ActionBot.Discord;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Identity;
+using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
 using ActionBot.Storage;

@@ -1,5 +1,5 @@
 using ActionBot.GitHub.Api;
-using ActionBot.Hosting;
+using ActionBot.GitHub.Processing;
 using ActionBot.Storage;
 using ActionBot.Testing;
 using ActionBot.Tests.Infrastructure;
@@ -16,7 +16,7 @@ public sealed class DeliveryWorkerTests : IntegrationTest
         // The worker, woken by the first delivery, settles on this clock: all three are stored before it claims.
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var kill = new ProcessKill(createsBeforeKill: 0);
-        var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubClient.HttpClientName).AddHttpMessageHandler(kill.CreateHandler), clock: clock);
+        var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(kill.CreateHandler), clock: clock);
         for (var number = 41; number <= 43; number++)
         {
             using var response = await first.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, number, SamplePostmortems.Both));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ActionBot.Core.Ports;
 using ActionBot.Discord.Linking;
+using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
 using ActionBot.Scheduling;
 using ActionBot.Storage;
@@ -65,6 +66,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:GitHub:Repositories:0:PostmortemPaths:0"] = "postmortems/**/*.md",
             ["ActionBot:GitHub:MinimumWriteInterval"] = "00:00:00",
             ["ActionBot:GitHub:RetryBaseDelay"] = "00:00:00",
+            ["ActionBot:GitHub:UncertainWritePause"] = "00:00:00",
 
             // Under a fake clock a time-out timer would fire whenever a test moves the clock; the wait limit bounds the tests instead.
             ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",

@@ -1,6 +1,6 @@
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
-using ActionBot.Hosting;
+using ActionBot.GitHub.Processing;
 using ActionBot.Scheduling;
 using ActionBot.Testing;
 using ActionBot.Tests.Infrastructure;
@@ -15,7 +15,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
     public async Task BotKilledAfterGitHubCreatedTheThirdOfFiveIssues_OpensExactlyTheOtherTwoAfterARestart()
     {
         var kill = new ProcessKill(createsBeforeKill: 2);
-        var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubClient.HttpClientName).AddHttpMessageHandler(kill.CreateHandler));
+        var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(kill.CreateHandler));
         using var response = await first.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both));
         await kill.Reached.WaitAsync(ActionBotApplication.WaitLimit);
         await first.DisposeAsync();
@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
     {
         // The delivery has stored the cache postmortem's items and is about to open their issues.
         var hold = new HeldRequest(request => request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains("/labels/", StringComparison.Ordinal));
-        var app = await StartBotAsync(services: services => services.AddHttpClient(GitHubClient.HttpClientName).AddHttpMessageHandler(hold.CreateHandler));
+        var app = await StartBotAsync(services: services => services.AddHttpClient(GitHubServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(hold.CreateHandler));
         using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both));
         await hold.Reached.WaitAsync(ActionBotApplication.WaitLimit);
 

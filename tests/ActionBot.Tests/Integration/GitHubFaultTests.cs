@@ -31,4 +31,24 @@ public sealed class GitHubFaultTests : IntegrationTest
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
         app.AssertLogsAreClean();
     }
+
+    [Theory]
+    [InlineData(Testing.GitHub.FakeAfterCreateFailure.BadGateway)]
+    [InlineData(Testing.GitHub.FakeAfterCreateFailure.ConnectionReset)]
+    public async Task AnIssueCreatedWhoseAnswerWasLost_IsFoundByItsMarkerWithinTheSameAttempt(Testing.GitHub.FakeAfterCreateFailure failure)
+    {
+        var app = await StartBotAsync();
+        GitHub.Faults.CreateThenFailWith = failure;
+        GitHub.Faults.CreateThenFail(2);
+
+        using var response = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both));
+        await app.DrainAsync();
+
+        Assert.Equal(2, GitHub.Faults.InjectedAfterCreate);
+        Assert.Equal(5, GitHub.IssuesCreated);
+        Assert.Equal(5, Repository.Issues.Count);
+        Assert.Equal(5, (await app.GetItemsAsync("open")).Select(i => i.IssueNumber).OfType<int>().Distinct().Count());
+        Assert.DoesNotContain(app.Logs.Entries, e => e.EventId.Id == 2000); // no delivery put back for a later retry
+        app.AssertLogsAreClean();
+    }
 }

@@ -1,6 +1,6 @@
 using ActionBot.Core.Observability;
 
-namespace ActionBot.GitHub.Api;
+namespace ActionBot.GitHub.Api.Handlers;
 
 /// <summary>Times every HTTP exchange with GitHub (each attempt, retries included) into <see cref="ActionBotMetrics"/>.</summary>
 internal sealed class GitHubCallMetricsHandler(ActionBotMetrics metrics, TimeProvider time) : DelegatingHandler

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using ActionBot.GitHub.Api;
 using ActionBot.Testing;
+using Octokit;
 
-namespace ActionBot.GitHub.Tests.Api;
+namespace ActionBot.GitHub.Tests.Api.Authentication;
 
 public sealed class GitHubAppCredentialsTests
 {
-    private static readonly GitHubRepoName Repo = GitHubApiHarness.Repo;
 
     [Fact]
     public async Task AnApp_ExchangesASignedJwtForAnInstallationToken_AndReusesIt()
@@ -14,8 +13,8 @@ public sealed class GitHubAppCredentialsTests
         await using var harness = await GitHubApiHarness.StartAsync(new FakeTimeProvider(), GitHubApiHarness.UseApp);
         var app = harness.GitHub.App!;
 
-        await harness.Client.GetRepositoryAsync(Repo);
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
+        await harness.Client.Repository.Get("acme", "ops");
 
         Assert.Equal(1, app.TokenExchanges);
         Assert.Equal(0, app.RejectedJwts);
@@ -26,24 +25,24 @@ public sealed class GitHubAppCredentialsTests
     }
 
     [Fact]
-    public async Task TheInstallationToken_IsRenewedFiveMinutesBeforeItExpires()
+    public async Task TheInstallationToken_IsCachedAndRenewedFiveMinutesBeforeItExpires()
     {
         var clock = new FakeTimeProvider();
         await using var harness = await GitHubApiHarness.StartAsync(clock, GitHubApiHarness.UseApp);
         var app = harness.GitHub.App!;
         app.TokenLifetime = TimeSpan.FromHours(1);
 
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
         clock.Advance(TimeSpan.FromMinutes(54));
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
         Assert.Equal(1, app.TokenExchanges);
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
         Assert.Equal(2, app.TokenExchanges);
 
         clock.Advance(TimeSpan.FromHours(2)); // long past expiry: renewed, never sent stale
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
         Assert.Equal(3, app.TokenExchanges);
         Assert.DoesNotContain(harness.GitHub.Requests, r => r.StatusCode == 401);
     }
@@ -53,10 +52,10 @@ public sealed class GitHubAppCredentialsTests
     {
         await using var harness = await GitHubApiHarness.StartAsync(new FakeTimeProvider(), GitHubApiHarness.UseApp);
         var app = harness.GitHub.App!;
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
         app.RevokeTokens();
 
-        var issue = await harness.Client.CreateIssueAsync(Repo, new NewIssue("Rotate the keys"));
+        var issue = await harness.Client.Issue.Create("acme", "ops", new NewIssue("Rotate the keys"));
 
         Assert.Equal(1, issue.Number);
         Assert.Equal(2, app.TokenExchanges);
@@ -76,7 +75,7 @@ public sealed class GitHubAppCredentialsTests
             values["ActionBot:GitHub:PrivateKeyPath"] = path;
         });
 
-        await Assert.ThrowsAsync<GitHubAuthenticationException>(() => harness.Client.GetRepositoryAsync(Repo));
+        await Assert.ThrowsAsync<AuthorizationException>(() => harness.Client.Repository.Get("acme", "ops"));
 
         Assert.Equal(0, harness.GitHub.App!.TokenExchanges);
         Assert.True(harness.GitHub.App.RejectedJwts >= 1);
@@ -89,7 +88,7 @@ public sealed class GitHubAppCredentialsTests
         await using var harness = await GitHubApiHarness.StartAsync(new FakeTimeProvider(), GitHubApiHarness.UseApp);
         harness.GitHub.Faults.Enqueue(Testing.GitHub.FakeFault.BadGateway);
 
-        await harness.Client.GetRepositoryAsync(Repo);
+        await harness.Client.Repository.Get("acme", "ops");
 
         Assert.Equal([502, 201], harness.GitHub.RequestsTo("POST", "/app/").Select(r => r.StatusCode));
     }
@@ -98,13 +97,13 @@ public sealed class GitHubAppCredentialsTests
     public async Task NeitherTokensNorJwts_EverAppearInTheLogs()
     {
         await using var byToken = await GitHubApiHarness.StartAsync();
-        await byToken.Client.GetRepositoryAsync(Repo);
-        await Assert.ThrowsAsync<GitHubNotFoundException>(() => byToken.Client.GetIssueAsync(Repo, 404));
+        await byToken.Client.Repository.Get("acme", "ops");
+        await Assert.ThrowsAsync<NotFoundException>(() => byToken.Client.Issue.Get("acme", "ops", 404));
 
         await using var byApp = await GitHubApiHarness.StartAsync(new FakeTimeProvider(), GitHubApiHarness.UseApp);
-        await byApp.Client.GetRepositoryAsync(Repo);
+        await byApp.Client.Repository.Get("acme", "ops");
         byApp.GitHub.App!.RevokeTokens();
-        await byApp.Client.GetRepositoryAsync(Repo);
+        await byApp.Client.Repository.Get("acme", "ops");
 
         var secrets = byApp.GitHub.App.IssuedTokens.Append(FakeGitHubServerToken).ToList();
         var jwts = byApp.GitHub.RequestsTo("POST", "/app/").Select(r => r.Headers["Authorization"]["Bearer ".Length..]);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ActionBot.GitHub.Api;
+namespace ActionBot.GitHub.Api.Handlers;
 
 /// <summary>
 /// Sends content-creating requests one at a time, with at least <see cref="GitHubOptions.MinimumWriteInterval"/>
