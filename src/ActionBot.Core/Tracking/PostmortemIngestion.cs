@@ -1,15 +1,21 @@
+using System.Runtime.ExceptionServices;
 using ActionBot.Core.Extraction;
 using ActionBot.Core.Ports;
 
 namespace ActionBot.Core.Tracking;
 
 /// <summary>What one reading of a merged postmortem changed.</summary>
-public sealed record IngestionReport(int Items, int Added, int Reworded, int Removed, IReadOnlyList<TrackedItem> IssuesOpened, IReadOnlyList<ExtractionWarning> Warnings);
+public sealed record IngestionReport(int Items, int Added, int Reworded, int Removed, IReadOnlyList<TrackedItem> IssuesOpened, IReadOnlyList<ExtractionWarning> Warnings)
+{
+    /// <summary>The postmortem as stored after the reading, its tracking issue included.</summary>
+    public TrackedPostmortem? Postmortem { get; init; }
+}
 
 /// <summary>
 /// Turns a merged postmortem into tracked items and their issues. Safe to run again for the same file
 /// (a redelivery, a retry after a crash): items are matched to what is stored, the intent is stored
-/// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice.
+/// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice. With a
+/// <see cref="TrackingIssueKeeper"/>, each postmortem also gets its tracking issue, its items attached as sub-issues.
 /// </summary>
 public sealed class PostmortemIngestion(
     ActionItemExtractor extractor,
@@ -18,17 +24,31 @@ public sealed class PostmortemIngestion(
     IssueOpener opener,
     IChatNotifier chat,
     IJobLease leases,
-    TimeProvider time)
+    TimeProvider time,
+    TrackingIssueKeeper? tracking = null)
 {
-    // Ingestion (a delivery) and recovery (the maintenance pass) each open issues for items they read beforehand: run
-    // at once, here or in two replicas, both would open the same item's issue. One at a time across every replica
-    // that shares the database, each reads what the other recorded.
-    private const string OneAtATime = "postmortem-ingestion";
+    /// <summary>
+    /// The lease of everything that opens, attaches or closes issues. Ingestion (a delivery, a backfill) and recovery
+    /// (the maintenance pass) each act on items they read beforehand: run at once, here, in two replicas or in a
+    /// <c>backfill</c> beside <c>serve</c>, both would open the same item's issue. One at a time across every process
+    /// that shares the database, each reads what the other recorded.
+    /// </summary>
+    public const string OneAtATime = "postmortem-ingestion";
 
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
         await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
-        return await IngestOneAsync(merged, markdown, channelId, cancellationToken);
+        return await IngestOneAsync(merged, markdown, new Announce(channelId), cancellationToken);
+    }
+
+    /// <summary>
+    /// A postmortem found on the default branch by <c>backfill</c>, read by the same path as a merge: its new items are
+    /// marked backfilled (their due dates count from the postmortem's own date) and nothing is announced in chat.
+    /// </summary>
+    public async Task<IngestionReport> BackfillAsync(TrackedPostmortem found, string markdown, CancellationToken cancellationToken)
+    {
+        await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
+        return await IngestOneAsync(found, markdown, null, cancellationToken);
     }
 
     /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
@@ -38,7 +58,8 @@ public sealed class PostmortemIngestion(
         return await RecoverAllAsync(cancellationToken);
     }
 
-    private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
+    // A backfill announces nothing: dozens of old postmortems would flood the channel on the day the bot is installed.
+    private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, Announce? announce, CancellationToken cancellationToken)
     {
         var result = extractor.Extract(markdown);
         var postmortem = merged with { Title = result.Title ?? merged.Title, Date = result.Date };
@@ -47,10 +68,15 @@ public sealed class PostmortemIngestion(
         var known = await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken);
         var matches = ItemMatcher.Match(known, result.Items);
         var now = time.GetUtcNow();
+        var backfilledAt = announce is null ? now : (DateTimeOffset?)null;
         var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now))
-            .Concat(matches.Added.Select(item => New(postmortem, item, now)))
+            .Concat(matches.Added.Select(item => New(postmortem, item, now) with { BackfilledAt = backfilledAt }))
             .ToList();
         await store.UpsertItemsAsync(current, cancellationToken);
+        if (tracking is not null)
+        {
+            await tracking.RequestAsync(postmortem, current, cancellationToken);
+        }
 
         var opened = await OpenIssuesAsync(current, postmortem, cancellationToken);
         foreach (var (knownItem, _) in matches.Reworded.Where(m => m.Known.IssueNumber is not null))
@@ -60,22 +86,61 @@ public sealed class PostmortemIngestion(
         }
 
         await MarkRemovedAsync(matches.Removed, postmortem, now, cancellationToken);
-        if (opened.Count > 0)
+
+        // The tracking issue, once the items' issues exist (so it is opened knowing them all). Its failure must not cost
+        // the announcement of the issues opened: announced first, the failure is raised after, and the delivery's retry
+        // (or the recovery pass) finishes the tracking issue.
+        var (tracked, trackingFailure) = await KeepTrackingAsync(postmortem, cancellationToken);
+        if (announce is not null && opened.Count > 0)
         {
-            await chat.AnnounceAsync(new PostmortemAnnouncement(postmortem, channelId, opened), cancellationToken);
+            await chat.AnnounceAsync(new PostmortemAnnouncement(tracked, announce.ChannelId, opened), cancellationToken);
         }
 
-        return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings);
+        trackingFailure?.Throw();
+        return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings)
+        {
+            Postmortem = tracked,
+        };
+    }
+
+    private async Task<(TrackedPostmortem Postmortem, ExceptionDispatchInfo? Failure)> KeepTrackingAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        if (tracking is null)
+        {
+            return (postmortem, null);
+        }
+
+        try
+        {
+            return (await tracking.KeepAsync(postmortem.Repository, postmortem.Path, cancellationToken) ?? postmortem, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var stored = await store.GetPostmortemAsync(postmortem.Repository, postmortem.Path, cancellationToken);
+            return (stored ?? postmortem, ExceptionDispatchInfo.Capture(e));
+        }
     }
 
     private async Task<IReadOnlyList<TrackedItem>> RecoverAllAsync(CancellationToken cancellationToken)
     {
         var opened = new List<TrackedItem>();
+        var postmortems = new HashSet<(string Repository, string Path)>();
         foreach (var group in (await store.GetItemsAwaitingIssueAsync(cancellationToken)).GroupBy(i => (i.Repository, i.Path)))
         {
             if (await store.GetPostmortemAsync(group.Key.Repository, group.Key.Path, cancellationToken) is { } postmortem)
             {
                 opened.AddRange(await OpenIssuesAsync(group.ToList(), postmortem, cancellationToken));
+                postmortems.Add(group.Key);
+            }
+        }
+
+        // Tracking issues a crash or an outage left unopened, unattached or stale; and those of the postmortems above.
+        if (tracking is not null)
+        {
+            postmortems.UnionWith((await store.GetPostmortemsAwaitingTrackingAsync(cancellationToken)).Select(p => (p.Repository, p.Path)));
+            foreach (var (repository, path) in postmortems)
+            {
+                await tracking.KeepAsync(repository, path, cancellationToken);
             }
         }
 
@@ -151,4 +216,6 @@ public sealed class PostmortemIngestion(
         },
         item,
         now);
+
+    private sealed record Announce(string? ChannelId);
 }

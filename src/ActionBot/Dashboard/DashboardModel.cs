@@ -18,8 +18,9 @@ public sealed record DashboardItem(
     public bool Overdue => DaysOverdue is not null;
 }
 
-/// <summary>A postmortem and its items (those the filter keeps), overdue first.</summary>
-public sealed record DashboardPostmortem(string Title, string Repository, string Path, string? Url, DateOnly? Date, IReadOnlyList<DashboardItem> Items)
+/// <summary>A postmortem and its items (those the filter keeps), overdue first; <see cref="TrackingIssueUrl"/> is its GitHub tracking issue.</summary>
+public sealed record DashboardPostmortem(
+    string Title, string Repository, string Path, string? Url, DateOnly? Date, IReadOnlyList<DashboardItem> Items, string? TrackingIssueUrl = null)
 {
     public int OverdueCount => Items.Count(i => i.Overdue);
 }

@@ -53,7 +53,7 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
             .ThenBy(i => i.Due ?? DateOnly.MaxValue)
             .ToList();
         var title = postmortem?.Title ?? Path.GetFileNameWithoutExtension(file.Path);
-        return new DashboardPostmortem(title, file.Repository, file.Path, postmortem?.FileUrl ?? postmortem?.PullRequestUrl, postmortem?.Date, ordered);
+        return new DashboardPostmortem(title, file.Repository, file.Path, postmortem?.FileUrl ?? postmortem?.PullRequestUrl, postmortem?.Date, ordered, postmortem?.TrackingIssueUrl);
     }
 
     private static List<OwnerLoad> OwnerLoads(IEnumerable<DashboardItem> items) => items

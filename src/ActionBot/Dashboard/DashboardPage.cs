@@ -130,7 +130,13 @@ public static class DashboardPage
             var title = SafeHref(postmortem.Url) is { } href ? $"<a href=\"{href}\">{Encode(postmortem.Title)}</a>" : Encode(postmortem.Title);
             html.Append("<section class=\"card postmortem\"><h3>").Append(title).Append("</h3><p class=\"sub\">")
                 .Append(Encode($"{postmortem.Repository} · {postmortem.Path}"))
-                .Append(postmortem.Date is { } date ? Encode($" · {date:yyyy-MM-dd}") : string.Empty).Append("</p><ul class=\"items\">");
+                .Append(postmortem.Date is { } date ? Encode($" · {date:yyyy-MM-dd}") : string.Empty);
+            if (SafeHref(postmortem.TrackingIssueUrl) is { } tracking)
+            {
+                html.Append(" · <a class=\"tracking\" href=\"").Append(tracking).Append("\">tracking issue</a>");
+            }
+
+            html.Append("</p><ul class=\"items\">");
             foreach (var item in postmortem.Items)
             {
                 Item(html, item, model);
