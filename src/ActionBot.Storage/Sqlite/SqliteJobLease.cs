@@ -70,13 +70,16 @@ public sealed class SqliteJobLease(SqliteConnectionFactory connections, TimeProv
 
     private FileStream? TryLock(string job)
     {
+        var path = LockPath(job);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
             // FileShare.None is an exclusive lock the OS enforces between processes (flock on Unix), and between two opens in one.
-            return new FileStream(LockPath(job), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);
         }
-        catch (IOException)
+        catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
         {
+            // Held by another process (or another start of this one).
             return null;
         }
     }

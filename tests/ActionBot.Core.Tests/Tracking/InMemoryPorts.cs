@@ -149,6 +149,9 @@ internal sealed class InMemoryTracker : IIssueTracker
     /// <summary>The next attaches fail with <see cref="UncertainWriteException"/>: true, after attaching; false, before.</summary>
     public Queue<bool> UncertainAttaches { get; } = new();
 
+    /// <summary>Attaches of ids this matches attach, then lose the answer (once each), as a crash right after would.</summary>
+    public Func<long, bool>? LoseAttachAnswerOf { get; set; }
+
     public int AttachCalls { get; private set; }
 
     public int ListSubIssueCalls { get; private set; }
@@ -158,6 +161,11 @@ internal sealed class InMemoryTracker : IIssueTracker
     public static long IdOf(int number) => 1000 + number;
     public List<(int Number, string Body)> Comments { get; } = [];
     public int LoseNextCreateAnswers { get; set; }
+
+    /// <summary>Creates of drafts this matches create the issue, then lose the answer (once each), as a crash right after would.</summary>
+    public Func<IssueDraft, bool>? LoseAnswerOf { get; set; }
+
+    public int UpdateCalls { get; private set; }
 
     /// <summary>The next creates fail with <see cref="UncertainWriteException"/>: true, after creating the issue; false, before.</summary>
     public Queue<bool> UncertainCreates { get; } = new();
@@ -204,6 +212,12 @@ internal sealed class InMemoryTracker : IIssueTracker
         }
 
         children.Add(subIssueId);
+        if (LoseAttachAnswerOf?.Invoke(subIssueId) == true)
+        {
+            LoseAttachAnswerOf = null;
+            throw new HttpRequestException("connection reset after the sub-issue was attached");
+        }
+
         return Task.FromResult<SubIssueRefusal?>(null);
     }
 
@@ -234,6 +248,12 @@ internal sealed class InMemoryTracker : IIssueTracker
         }
 
         Issues.Add((Issues.Count + 1, draft, ItemState.Open));
+        if (LoseAnswerOf?.Invoke(draft) == true)
+        {
+            LoseAnswerOf = null;
+            throw new HttpRequestException("connection reset after the issue was created");
+        }
+
         if (LoseNextCreateAnswers > 0)
         {
             LoseNextCreateAnswers--;
@@ -245,6 +265,7 @@ internal sealed class InMemoryTracker : IIssueTracker
 
     public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken)
     {
+        UpdateCalls++;
         Issues[number - 1] = Issues[number - 1] with { Draft = draft };
         return Task.CompletedTask;
     }
@@ -269,7 +290,7 @@ internal sealed class InMemoryTracker : IIssueTracker
     public async IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        foreach (var (number, draft, state) in Issues)
+        foreach (var (number, draft, state) in Issues.ToList())
         {
             yield return new IssueStatus(number, state, IssueMarker.Find(draft.Body), since);
         }
@@ -293,4 +314,10 @@ internal sealed class RecordingChat : IChatNotifier
     public Task EscalateAsync(EscalationMessage escalation, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task PostDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Tracking issues on or off for every repository.</summary>
+internal sealed class TrackingIssues(bool on) : ITrackingIssuePolicy
+{
+    public bool IsOn(string repository) => on;
 }
