@@ -9,6 +9,9 @@ public sealed partial class FakeGitHubServer
     private const string FileMode = "100644";
     private const string FolderMode = "040000";
 
+    /// <summary>The sha the fake gives a folder's tree at a commit ("" is the root), for tests that look at requests.</summary>
+    public static string TreeShaOf(string commitSha, string folder) => FakeGitHubJson.TreeSha(commitSha, folder);
+
     /// <summary>Entries of a recursive tree listing past which GitHub truncates it (100,000; lower it to test truncation).</summary>
     public int TreeEntryLimit { get; set; } = 100_000;
 
@@ -55,13 +58,14 @@ public sealed partial class FakeGitHubServer
 
         var recursive = context.Request.Query.ContainsKey("recursive");
         var entries = TreeEntries(repository, commit, folder, recursive);
-        var truncated = entries.Count > TreeEntryLimit;
+        // GitHub truncates recursive listings (past 100,000 entries or 7 MB); one level is listed whole here.
+        var truncated = recursive && entries.Count > TreeEntryLimit;
         var sha = FakeGitHubJson.TreeSha(commit, folder);
         return Json(new
         {
             sha,
             url = $"{Api}repos/{repository.FullName}/git/trees/{sha}",
-            tree = entries.Take(TreeEntryLimit).ToList(),
+            tree = truncated ? entries.Take(TreeEntryLimit).ToList() : entries,
             truncated,
         });
     }

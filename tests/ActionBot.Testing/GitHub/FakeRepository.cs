@@ -99,6 +99,41 @@ public sealed class FakeRepository
         return this;
     }
 
+    /// <summary>
+    /// A commit on the default branch: <paramref name="changes"/> (a null content deletes the file) on top of the files
+    /// of its head, the whole tree stored at the new commit, the branch moved to it. Returns the commit's sha.
+    /// </summary>
+    public string CommitToDefaultBranch(DateTimeOffset date, string? author, params (string Path, string? Content)[] changes)
+    {
+        lock (_sync)
+        {
+            var parent = _branches.GetValueOrDefault(DefaultBranch);
+            var files = (parent is null ? Enumerable.Empty<(string Path, byte[] Content)>() : FilesAt(parent)).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+            var sha = FakeGitHubJson.Sha($"{FullName}:{parent}:{_commits.Count}:{string.Join(',', changes.Select(c => c.Path))}");
+            foreach (var (path, content) in changes)
+            {
+                if (content is null)
+                {
+                    files.Remove(path.Trim('/'));
+                }
+                else
+                {
+                    files[path.Trim('/')] = System.Text.Encoding.UTF8.GetBytes(content);
+                }
+            }
+
+            foreach (var (path, content) in files)
+            {
+                _files[(sha, path)] = content;
+            }
+
+            var changed = changes.Select(c => new FakeFileChange(c.Path.Trim('/'), c.Content is null ? "removed" : "modified")).ToList();
+            _commits[sha] = new FakeCommit(sha, parent, $"Commit {_commits.Count + 1}", changed, date, author);
+            _branches[DefaultBranch] = sha;
+            return sha;
+        }
+    }
+
     /// <summary>Points <paramref name="branch"/> at <paramref name="sha"/> (a push, or the branch's creation).</summary>
     public FakeRepository SetBranch(string branch, string sha)
     {
