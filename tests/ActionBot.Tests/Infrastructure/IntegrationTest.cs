@@ -63,7 +63,12 @@ public abstract class IntegrationTest : IAsyncLifetime
         FakeTimeProvider? clock = null)
     {
         var app = await ActionBotApplication.StartAsync(GitHub, _dataFolder, settings, services, clock ?? Clock, Discord);
-        _apps.Add(app);
+        lock (_apps)
+        {
+            // Replicas start at once.
+            _apps.Add(app);
+        }
+
         return app;
     }
 }
