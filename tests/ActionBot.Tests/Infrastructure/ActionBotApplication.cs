@@ -66,6 +66,13 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",
             ["ActionBot:Deliveries:RetryBaseDelay"] = "00:00:00",
 
+            // Under a fake clock, a jump of days fires every timer due on the way, and a loop that sleeps again from its
+            // timer's callback (the WAL checkpointer every second, the delivery worker's poll every 5 s) is walked through
+            // the whole jump, one pass per period: a week of 1-second checkpoints took minutes. Tests drain deliveries
+            // themselves (DrainAsync), so these loops need not pass often there.
+            ["ActionBot:Storage:WalCheckpoint:Interval"] = clock is null ? "00:00:01" : "00:10:00",
+            ["ActionBot:Deliveries:PollInterval"] = clock is null ? "00:00:05" : "01:00:00",
+
             // Hangfire runs the reconcile and reminder jobs once at start (awaited in StartAsync) and not again during a
             // test: tests that want another run call the job's RunAsync at the fake clock's time. An interval no cron
             // expression says runs one interval after the last run (a daily cron would run at midnight, mid-test);
