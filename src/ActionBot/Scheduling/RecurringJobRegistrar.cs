@@ -14,6 +14,7 @@ namespace ActionBot.Scheduling;
 public sealed partial class RecurringJobRegistrar(
     IEnumerable<ScheduledJob> jobs,
     IRecurringJobManagerV2 recurringJobs,
+    ILoggerFactory loggers,
     ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
     /// <summary>The background jobs triggered at start (their Hangfire ids).</summary>
@@ -21,6 +22,7 @@ public sealed partial class RecurringJobRegistrar(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        using var logScope = HangfireLogRouter.Enter(loggers);
         var configured = jobs.ToList();
         foreach (var job in configured)
         {

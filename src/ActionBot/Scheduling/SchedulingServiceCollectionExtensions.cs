@@ -76,19 +76,32 @@ public static class SchedulingServiceCollectionExtensions
     private static IServiceCollection AddHangfireScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var postgres = JobStore.IsPostgres(configuration);
-        services.AddSingleton(sp => JobStore.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, postgres));
+        services.AddSingleton(sp =>
+        {
+            // Hangfire configured first (how it serializes), and the store's threads started in this host's log scope.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            using (HangfireLogRouter.Enter(sp.GetRequiredService<ILoggerFactory>()))
+            {
+                return JobStore.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, postgres);
+            }
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (postgres)
         {
             services.AddSingleton<IPostgresSchemaInstaller, HangfireSchemaInstaller>();
         }
 
-        // Process-wide, but the same for every host: how jobs are serialized. AddHangfire also points Hangfire's own
-        // logging at this host's logger factory (with several hosts in a process, at the last one built).
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        // Process-wide, but the same for every host: how jobs are serialized, and Hangfire's logging, routed to the host
+        // whose Hangfire code writes each line (AddHangfire would point it at the host configured last).
+        services.AddSingleton<HangfireLogAttachment>();
+        services.AddHangfire((sp, config) =>
+        {
+            sp.GetRequiredService<HangfireLogAttachment>();
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogRouter.Instance);
+        });
 
         services.AddSingleton<RecurringJobRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<RecurringJobRegistrar>());
@@ -104,11 +117,18 @@ public static class SchedulingServiceCollectionExtensions
         });
 
         // AddHangfireServer registers the server's hosted service as transient: made a singleton, the instance the host
-        // starts is the one the container hands out (a test stops it and sees /readyz turn 503).
+        // starts is the one the container hands out (a test stops it and sees /readyz turn 503). Built and started in
+        // this host's log scope, so that the server's threads log to this host.
         var server = services.Last(d => d.ServiceType == typeof(IHostedService));
         services.Remove(server);
-        services.AddSingleton(sp => (BackgroundJobServerHostedService)server.ImplementationFactory!(sp));
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundJobServerHostedService>());
+        services.AddSingleton(sp =>
+        {
+            using (HangfireLogRouter.Enter(sp.GetRequiredService<ILoggerFactory>()))
+            {
+                return (BackgroundJobServerHostedService)server.ImplementationFactory!(sp);
+            }
+        });
+        services.AddHostedService(sp => new HangfireHostedService(sp.GetRequiredService<BackgroundJobServerHostedService>(), sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 }
