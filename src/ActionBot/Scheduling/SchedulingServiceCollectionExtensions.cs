@@ -112,6 +112,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddHangfireServer((sp, options) =>
         {
             var jobs = sp.GetServices<ScheduledJob>().ToList();
+
+            // A worker per job (Hangfire's default is five per core): a long reconcile never holds up a sweep, and on
+            // PostgreSQL each idle worker holds a LISTEN connection.
             options.WorkerCount = Math.Max(2, jobs.Count);
             options.SchedulePollingInterval = JobSchedule.PollingInterval(jobs.Select(j => j.Schedule));
         });
