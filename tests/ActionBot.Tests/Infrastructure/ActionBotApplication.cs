@@ -73,11 +73,13 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:Storage:WalCheckpoint:Interval"] = clock is null ? "00:00:01" : "00:10:00",
             ["ActionBot:Deliveries:PollInterval"] = clock is null ? "00:00:05" : "01:00:00",
 
-            // Hangfire runs the reconcile and reminder jobs once at start (awaited in StartAsync) and not again during a
-            // test: tests that want another run call the job's RunAsync at the fake clock's time. An interval no cron
-            // expression says runs one interval after the last run (a daily cron would run at midnight, mid-test);
+            // Hangfire runs the reconcile, reminder and outbox retry jobs once at start (awaited in StartAsync) and not
+            // again during a test, on its real clock: tests that want another run call the job's RunAsync at the fake
+            // clock's time (a retry run every real minute raced the outbox sender of a fake-clock test). An interval no
+            // cron expression says runs one interval after the last run (a daily cron would run at midnight, mid-test);
             // the digest is off.
             ["ActionBot:Maintenance:ReconcileEvery"] = "23:59:59",
+            ["ActionBot:Maintenance:RetryEvery"] = "23:59:59",
             ["ActionBot:Reminders:SweepEvery"] = "23:59:59",
             ["ActionBot:Reminders:DigestCron"] = "",
         };
