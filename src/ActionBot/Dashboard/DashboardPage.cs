@@ -31,7 +31,7 @@ public static class DashboardPage
         Charts(html, model);
         Owners(html, model);
         Postmortems(html, model);
-        html.Append("<footer>JSON: <a href=\"/api/action-items?state=all\">/api/action-items</a> · metrics: <a href=\"/metrics\">/metrics</a>");
+        html.Append("<footer>JSON: <a href=\"/api/action-items?state=all\">/api/action-items</a> · metrics: <a href=\"/metrics\">/metrics</a> · jobs: <a href=\"/hangfire\">/hangfire</a>");
         if (model.OffersDryRun)
         {
             html.Append(" · GitHub is not configured: <a id=\"dry-run-link\" href=\"").Append(PageHref((DashboardEndpoint.DryRunQuery, "1")))

@@ -66,6 +66,7 @@ public static class ActionBotHostExtensions
         app.UseMiddleware<ReadAccessPolicy>();
         app.MapHealthEndpoints();
         app.MapDashboard();
+        app.MapJobDashboard();
         app.MapMetrics();
         app.MapGitHubWebhooks();
         app.MapDiscordInteractions();

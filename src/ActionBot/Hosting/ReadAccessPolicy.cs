@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ActionBot.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ActionBot.Hosting;
 
 /// <summary>
-/// Guards the read side (<c>/</c>, <c>/api/*</c>, <c>/metrics</c>): with a configured read token every read must carry it
+/// Guards the read side (<c>/</c>, <c>/api/*</c>, <c>/metrics</c>, <c>/hangfire</c>): with a configured read token every read must carry it
 /// (<c>Authorization: Bearer</c>, or the cookie that the page's token form at <c>POST /login</c> leaves in a browser);
 /// without one, reads are served only while every listen address is loopback (the default), and refused once the bot is
 /// exposed (<c>--urls http://0.0.0.0:5080</c>). Webhooks, interactions and health probes are never guarded here.
@@ -32,7 +33,10 @@ public sealed partial class ReadAccessPolicy(RequestDelegate next, IOptions<Read
     private bool? _loopbackOnly;
 
     public static bool Guards(PathString path) =>
-        path == "/" || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
+        path == "/"
+        || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -59,7 +63,7 @@ public sealed partial class ReadAccessPolicy(RequestDelegate next, IOptions<Read
 
             Log.RefusedExposed(logger, context.Request.Path);
             await Refuse(context, StatusCodes.Status403Forbidden,
-                "The dashboard, /api and /metrics are served on loopback only. Set ActionBot:Dashboard:ReadToken to read them on other addresses.\n");
+                "The dashboard, /api, /metrics and /hangfire are served on loopback only. Set ActionBot:Dashboard:ReadToken to read them on other addresses.\n");
             return;
         }
 

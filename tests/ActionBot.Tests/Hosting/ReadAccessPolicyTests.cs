@@ -5,7 +5,7 @@ using ActionBot.Tests.Infrastructure;
 
 namespace ActionBot.Tests.Hosting;
 
-/// <summary>Reads (<c>/</c>, <c>/api/*</c>, <c>/metrics</c>) on loopback, exposed without a token, and with a token.</summary>
+/// <summary>Reads (<c>/</c>, <c>/api/*</c>, <c>/metrics</c>, <c>/hangfire</c>) on loopback, exposed without a token, and with a token.</summary>
 public sealed class ReadAccessPolicyTests
 {
     private const string Token = "read-token-3f9a7c1e5b2d4f60";
@@ -35,6 +35,7 @@ public sealed class ReadAccessPolicyTests
     [InlineData("/")]
     [InlineData("/api/action-items")]
     [InlineData("/metrics")]
+    [InlineData("/hangfire/recurring")]
     public async Task Exposed_without_a_token_reads_are_refused_and_probes_still_answer(string path)
     {
         await using var app = await ServeApplication.StartExposedAsync();
