@@ -11,11 +11,17 @@ public sealed class ItemDueDates(TimeProvider time, IDueDateRule rule)
 {
     public DateOnly Today => rule.LocalDate(time.GetUtcNow());
 
-    public DateOnly? DueDate(TrackedItem item, TrackedPostmortem? postmortem)
+    public DateOnly DueDate(TrackedItem item, TrackedPostmortem? postmortem)
     {
         ArgumentNullException.ThrowIfNull(item);
         return rule.DueDate(item, postmortem);
     }
+
+    /// <summary>The calendar date of <paramref name="instant"/> in the reminders' time zone.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => rule.LocalDate(instant);
+
+    /// <summary>The policy's days from the merge to the due date of an item of <paramref name="priority"/> that states none.</summary>
+    public int PolicyDays(string? priority) => rule.DueDays(priority);
 
     /// <summary>Days past due of an open item (at least 1), or null when it is closed, not due yet, or has no date.</summary>
     public static int? DaysOverdue(TrackedItem item, DateOnly? due, DateOnly today)
