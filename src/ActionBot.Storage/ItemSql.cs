@@ -79,6 +79,13 @@ internal static class ItemSql
         FROM action_items
         """;
 
+    // A page that counts every item reads only what it shows; removed items are history, not work.
+    public const string SelectSummaries = """
+        SELECT item_key AS Key, repository AS Repository, path AS Path, title AS Title, owners AS Owners, due AS Due, priority AS Priority,
+               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+        FROM action_items WHERE removed = 0
+        """;
+
     private const string InPostmortemOrder = " ORDER BY repository, path, line, item_key";
 
     public const string SelectItemsOfPostmortem = SelectItems + " WHERE repository = @Repository AND path = @Path" + InPostmortemOrder;

@@ -76,6 +76,9 @@ public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider 
         return ItemPage.Of(ToItems(await QueryAsync<ItemRow>(sql, parameters, cancellationToken).ConfigureAwait(false)), limit);
     }
 
+    public async Task<IReadOnlyList<ItemSummary>> ListItemSummariesAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync<ItemSummaryRow>(ItemSql.SelectSummaries, null, cancellationToken).ConfigureAwait(false)).Select(r => r.ToSummary()).ToList();
+
     public async Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
         ToItems(await QueryAsync<ItemRow>(ItemSql.SelectAwaitingIssue, null, cancellationToken).ConfigureAwait(false));
 

@@ -70,6 +70,9 @@ public interface IActionItemStore
     /// </summary>
     Task<ItemPage> PageItemsAsync(ItemQuery query, ItemPosition? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every item still in its postmortem (removed ones left out), as summaries show it; in no particular order.</summary>
+    Task<IReadOnlyList<ItemSummary>> ListItemSummariesAsync(CancellationToken cancellationToken);
+
     /// <summary>Open items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
     Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ using ActionBot.Storage.Tests.TestKit;
 namespace ActionBot.Storage.Tests.Sqlite;
 
 /// <summary>The paging contract on a real SQLite file, and the plan SQLite picks for a page.</summary>
-public sealed class SqliteItemPagingTests() : ItemPagingContract(new TempDatabase())
+public sealed class SqliteItemListingTests() : ItemListingContract(new TempDatabase())
 {
     [Theory]
     [InlineData(ItemStateFilter.All, "ix_action_items_created")]

@@ -5,15 +5,16 @@ using ActionBot.Storage.Tests.TestKit;
 namespace ActionBot.Storage.Tests.Contracts;
 
 /// <summary>
-/// <see cref="IActionItemStore.PageItemsAsync"/> on every provider: keyset pages in creation order, so a client that
-/// follows the cursor sees every item once, while items are added and changed meanwhile.
+/// The read side's listings on every provider: <see cref="IActionItemStore.PageItemsAsync"/> (keyset pages in creation
+/// order, so a client that follows the cursor sees every item once while items are added and changed meanwhile) and
+/// <see cref="IActionItemStore.ListItemSummariesAsync"/>.
 /// </summary>
-public abstract class ItemPagingContract : IAsyncLifetime
+public abstract class ItemListingContract : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly StorageTestDatabase _database;
 
-    private protected ItemPagingContract(StorageTestDatabase database) => _database = database;
+    private protected ItemListingContract(StorageTestDatabase database) => _database = database;
 
     public Task InitializeAsync() => _database.InitializeAsync();
 
@@ -88,6 +89,25 @@ public abstract class ItemPagingContract : IAsyncLifetime
         Assert.Equal(item with { Owners = [] }, page.Items.Single() with { Owners = [] });
         Assert.Empty(after.Items);
         Assert.Null(after.Next);
+    }
+
+    [StorageFact]
+    public async Task Summaries_hold_every_item_still_in_its_postmortem_field_for_field()
+    {
+        var store = await SeededStoreAsync();
+        var issued = Tracked.Item("issued", owners: ["alice", "Bob"]);
+        var closed = Tracked.Item("closed") with { Owners = [], Due = null, Priority = null, State = ItemState.Closed, ClosedAt = _database.Time.GetUtcNow().AddDays(2) };
+        await store.UpsertItemsAsync([issued, closed, Tracked.Item("removed") with { Removed = true }], None);
+        await store.RecordIssueAsync(issued.Key, 12, "https://github.com/acme/ops-issues/issues/12", None);
+
+        var summaries = (await store.ListItemSummariesAsync(None)).ToDictionary(s => s.Key);
+
+        Assert.Equal(new[] { issued.Key, closed.Key }.Order(StringComparer.Ordinal), summaries.Keys.Order(StringComparer.Ordinal));
+        var expected = ItemSummary.Of(issued with { IssueNumber = 12, IssueUrl = "https://github.com/acme/ops-issues/issues/12", UpdatedAt = _database.Time.GetUtcNow() });
+        Assert.Equal(expected.Owners, summaries[issued.Key].Owners);
+        Assert.Equal(expected with { Owners = [] }, summaries[issued.Key] with { Owners = [] });
+        Assert.Equal(ItemSummary.Of(closed) with { Owners = [] }, summaries[closed.Key] with { Owners = [] });
+        Assert.Empty(summaries[closed.Key].Owners);
     }
 
     private static async Task<(List<string> Seen, int Pages)> WalkAsync(IActionItemStore store, ItemQuery query, int limit, ItemPosition? after = null)

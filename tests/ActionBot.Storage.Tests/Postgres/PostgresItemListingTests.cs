@@ -6,5 +6,5 @@ namespace ActionBot.Storage.Tests.Postgres;
 /// <summary>The paging contract on the run's PostgreSQL server.</summary>
 [Collection(SharedPostgresServer.Name)]
 [RequiresPostgres]
-public sealed class PostgresItemPagingTests(PostgresFixture postgres)
-    : ItemPagingContract(new PostgresTestDatabase(postgres, typeof(PostgresItemPagingTests)));
+public sealed class PostgresItemListingTests(PostgresFixture postgres)
+    : ItemListingContract(new PostgresTestDatabase(postgres, typeof(PostgresItemListingTests)));
