@@ -3,6 +3,14 @@ using ActionBot.Core.Tracking;
 
 namespace ActionBot.Dashboard;
 
+/// <summary>What the page is built from: the postmortems, and their items (those still in them) as summaries.</summary>
+public sealed record DashboardData(IReadOnlyList<TrackedPostmortem> Postmortems, IReadOnlyList<ItemSummary> Items)
+{
+    /// <summary>Items held whole (the samples): removed ones left out, as storage's summaries leave them out.</summary>
+    public static DashboardData Of(IReadOnlyList<TrackedPostmortem> postmortems, IEnumerable<TrackedItem> items) =>
+        new(postmortems, [.. items.Where(i => !i.Removed).Select(ItemSummary.Of)]);
+}
+
 /// <summary>
 /// Where the page and the API read items: storage, or the samples' dry run (<see cref="SampleDryRun"/>) while GitHub is
 /// not configured and nothing is stored, or when <c>?dryrun=1</c> asks for it. Both read through here, so in a dry
@@ -22,16 +30,17 @@ public sealed class ActionItemSource(DashboardMode mode, IActionItemStore store,
     /// <summary>GitHub is not configured: the dry run can be shown even when storage holds items.</summary>
     public bool OffersDryRun => mode.DryRun;
 
-    /// <summary>Every postmortem and item, removed items included.</summary>
-    public async Task<TrackedSet> ReadAllAsync(bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Every postmortem, and every item still in its postmortem as summaries show it.</summary>
+    public async Task<DashboardData> ReadAllAsync(bool dryRun, CancellationToken cancellationToken)
     {
         if (dryRun)
         {
-            return samples.Read(dueDates.Today);
+            var set = samples.Read(dueDates.Today);
+            return DashboardData.Of(set.Postmortems, set.Items);
         }
 
         var postmortems = await store.ListPostmortemsAsync(null, cancellationToken);
-        return new TrackedSet(postmortems, await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.All), cancellationToken));
+        return new DashboardData(postmortems, await store.ListItemSummariesAsync(cancellationToken));
     }
 
     /// <summary>One page in creation order (<see cref="IActionItemStore.PageItemsAsync"/>).</summary>

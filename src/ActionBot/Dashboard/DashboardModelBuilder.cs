@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 
 namespace ActionBot.Dashboard;
@@ -8,15 +9,13 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
     /// <summary>Items on one page of the list.</summary>
     public const int PageSize = 25;
 
-    public DashboardModel Build(TrackedSet tracked, DashboardFilter filter, bool dryRun)
+    public DashboardModel Build(DashboardData data, DashboardFilter filter, bool dryRun)
     {
-        ArgumentNullException.ThrowIfNull(tracked);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(filter);
         var today = dueDates.Today;
-        var byFile = tracked.Postmortems.ToDictionary(p => (p.Repository, p.Path));
-
-        // Items no longer in their postmortem are history, not work: the page leaves them out.
-        var all = tracked.Items.Where(i => !i.Removed).Select(i => ToView(i, byFile.GetValueOrDefault((i.Repository, i.Path)), today)).ToList();
+        var byFile = data.Postmortems.ToDictionary(p => (p.Repository, p.Path));
+        var all = data.Items.Select(i => ToView(i, byFile.GetValueOrDefault((i.Repository, i.Path)), today)).ToList();
         var scope = all.Where(filter.InScope).ToList();
         var listed = ItemSorting.Sort(scope.Where(filter.Lists), filter.Sort, filter.Descending);
         var pages = Math.Max(1, (listed.Count + PageSize - 1) / PageSize);
@@ -39,10 +38,10 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
                 [.. all.Select(i => i.Priority).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(PriorityOrder.Comparer)]));
     }
 
-    private DashboardItem ToView(TrackedItem item, TrackedPostmortem? postmortem, DateOnly today)
+    private DashboardItem ToView(ItemSummary item, TrackedPostmortem? postmortem, DateOnly today)
     {
-        var due = dueDates.DueDate(item, postmortem);
         var opened = postmortem?.MergedAt ?? item.CreatedAt;
+        var due = dueDates.DueDate(item.Due, item.Priority, opened);
         var title = postmortem?.Title ?? Path.GetFileNameWithoutExtension(item.Path);
         return new DashboardItem(
             item.Key, item.Title, item.Repository, item.Path, title, item.Owners, due, item.Priority, item.State == ItemState.Open,

@@ -12,15 +12,12 @@ internal static class DashboardSummaries
 
     public static void Priorities(StringBuilder html, DashboardModel model)
     {
-        html.Append("<section class=\"card\" id=\"priorities\" aria-labelledby=\"priorities-title\"><h2 id=\"priorities-title\">Open by priority</h2>");
-        if (model.Priorities.Count == 0)
+        if (!Card(html, "priorities", "Open by priority", model.Priorities.Count == 0 ? "No items." : null))
         {
-            html.Append("<p class=\"empty\">No items.</p></section>");
             return;
         }
 
-        html.Append("<table><thead><tr><th scope=\"col\">Priority</th><th scope=\"col\" class=\"n\">Overdue</th><th scope=\"col\" class=\"n\">This week</th>")
-            .Append("<th scope=\"col\" class=\"n\">Later</th><th scope=\"col\" class=\"n\">Done</th></tr></thead><tbody>");
+        TableHead(html, "Priority", "Overdue", "This week", "Later", "Done");
         var scope = ListOf(model.Filter);
         foreach (var row in model.Priorities)
         {
@@ -38,15 +35,12 @@ internal static class DashboardSummaries
 
     public static void Owners(StringBuilder html, DashboardModel model)
     {
-        html.Append("<section class=\"card\" id=\"owners\" aria-labelledby=\"owners-title\"><h2 id=\"owners-title\">Who is late</h2>");
-        if (model.Owners.Count == 0)
+        if (!Card(html, "owners", "Who is late", model.Owners.Count == 0 ? "No open items." : null))
         {
-            html.Append("<p class=\"empty\">No open items.</p></section>");
             return;
         }
 
-        html.Append("<table><thead><tr><th scope=\"col\">Owner</th><th scope=\"col\" class=\"n\">Overdue</th><th scope=\"col\" class=\"n\">This week</th>")
-            .Append("<th scope=\"col\" class=\"n\">Open</th></tr></thead><tbody>");
+        TableHead(html, "Owner", "Overdue", "This week", "Open");
         var scope = ListOf(model.Filter);
         foreach (var owner in model.Owners.Take(ShortList))
         {
@@ -135,6 +129,30 @@ internal static class DashboardSummaries
         }
 
         html.Append("</ul><ul class=\"legend\" aria-hidden=\"true\"><li><i class=\"median\"></i>median</li><li><i class=\"p90\"></i>p90</li><li><i class=\"policy\"></i>policy</li></ul></section>");
+    }
+
+    // Opens a card; when there is nothing to show, writes why and closes it, and the caller stops.
+    private static bool Card(StringBuilder html, string id, string title, string? empty)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"card\" id=\"{id}\" aria-labelledby=\"{id}-title\"><h2 id=\"{id}-title\">{title}</h2>");
+        if (empty is not null)
+        {
+            html.Append("<p class=\"empty\">").Append(empty).Append("</p></section>");
+        }
+
+        return empty is null;
+    }
+
+    // A table's head: a label column, then right-aligned count columns.
+    private static void TableHead(StringBuilder html, string label, params string[] counts)
+    {
+        html.Append("<table><thead><tr><th scope=\"col\">").Append(label).Append("</th>");
+        foreach (var count in counts)
+        {
+            html.Append("<th scope=\"col\" class=\"n\">").Append(count).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
     }
 
     /// <summary>The filter of a summary link: the page's scope, all of the list (open items, due order, first page).</summary>

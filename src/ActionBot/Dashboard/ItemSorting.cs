@@ -8,9 +8,10 @@ internal static class ItemSorting
 
     public static List<DashboardItem> Sort(IEnumerable<DashboardItem> items, SortKey key, bool descending)
     {
+        // Sort keys are computed once an item (LINQ's sorter caches them), so the priority's rank is not parsed a comparison.
         var ordered = key switch
         {
-            SortKey.Priority => By(items, i => i.Priority, PriorityOrder.Comparer, descending),
+            SortKey.Priority => By(items, i => PriorityOrder.Rank(i.Priority), Comparer<int>.Default, descending),
             SortKey.Title => By(items, i => i.Title, StringComparer.OrdinalIgnoreCase, descending),
             SortKey.Owner => By(items, i => i.Owners.Count == 0 ? null : i.Owners[0], OwnersLast, descending),
             SortKey.Postmortem => By(items, i => i.PostmortemTitle, StringComparer.OrdinalIgnoreCase, descending),
@@ -19,7 +20,8 @@ internal static class ItemSorting
         };
         return ordered
             .ThenBy(i => i.DaysLeft)
-            .ThenBy(i => i.Priority, PriorityOrder.Comparer)
+            .ThenBy(i => PriorityOrder.Rank(i.Priority))
+            .ThenBy(i => i.Priority ?? "", StringComparer.OrdinalIgnoreCase)
             .ThenBy(i => i.Title, StringComparer.OrdinalIgnoreCase)
             .ThenBy(i => i.Key, StringComparer.Ordinal)
             .ToList();

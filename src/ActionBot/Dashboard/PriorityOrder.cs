@@ -13,7 +13,8 @@ internal static class PriorityOrder
         return byRank != 0 ? byRank : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int Rank(string? priority) =>
+    /// <summary>The level of <c>P0</c>, <c>P1</c>...; other labels after every level, none last.</summary>
+    public static int Rank(string? priority) =>
         priority is null ? int.MaxValue
         : priority.Length > 1 && (priority[0] is 'P' or 'p') && int.TryParse(priority.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level
         : int.MaxValue - 1;

@@ -4,8 +4,8 @@ using ActionBot.Core.Tracking;
 
 namespace ActionBot.Dashboard;
 
-/// <summary>Postmortems and their items as one request reads them: from storage, or the samples as the dry run dates them.</summary>
-public sealed record TrackedSet(IReadOnlyList<TrackedPostmortem> Postmortems, IReadOnlyList<TrackedItem> Items);
+/// <summary>The sample postmortems and their items as the dry run tracks them on one day.</summary>
+public sealed record SampleSet(IReadOnlyList<TrackedPostmortem> Postmortems, IReadOnlyList<TrackedItem> Items);
 
 /// <summary>
 /// What the bot would track for the bundled sample postmortems (<c>Samples/*.md</c> beside the executable), read with
@@ -28,12 +28,12 @@ public sealed class SampleDryRun(ActionItemExtractor extractor, string? folder =
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Samples");
 
     /// <summary>The samples as tracked on <paramref name="today"/>.</summary>
-    public TrackedSet Read(DateOnly today)
+    public SampleSet Read(DateOnly today)
     {
         var files = _files.Value;
         if (files.Count == 0)
         {
-            return new TrackedSet([], []);
+            return new SampleSet([], []);
         }
 
         var shift = today.AddDays(-NewestMergedDaysAgo).DayNumber - files.Max(f => f.Date).DayNumber;
@@ -50,7 +50,7 @@ public sealed class SampleDryRun(ActionItemExtractor extractor, string? folder =
             items.AddRange(result.Items.Select(item => Track(item, path, merged, item.Due?.AddDays(shift), today)));
         }
 
-        return new TrackedSet(postmortems, items);
+        return new SampleSet(postmortems, items);
     }
 
     private static TrackedItem Track(ActionItem item, string path, DateTimeOffset merged, DateOnly? due, DateOnly today)

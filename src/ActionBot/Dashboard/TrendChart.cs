@@ -20,7 +20,7 @@ internal static class TrendChart
         var weeks = model.Trend;
         html.Append("<section class=\"card\" id=\"trend\" aria-labelledby=\"trend-title\"><h2 id=\"trend-title\">Last 12 weeks</h2>")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"sub\">{Count(weeks.Sum(w => w.Opened))} opened, {Count(weeks.Sum(w => w.Closed))} closed; ")
-            .Append(CultureInfo.InvariantCulture, $"open now {Count(weeks[^1].OpenAtEnd)}, {Count(weeks[0].OpenAtEnd)} twelve weeks ago.</p>");
+            .Append(CultureInfo.InvariantCulture, $"open now {Count(weeks[^1].OpenAtEnd)}, {Count(weeks[0].OpenAtEnd)} on {ShortDate(weeks[0].Start.AddDays(6), model.Today)}.</p>");
         html.Append("<ul class=\"legend\" aria-hidden=\"true\"><li><i class=\"opened\"></i>opened</li><li><i class=\"closed\"></i>closed, per week</li></ul>");
         Bars(html, weeks, model.Today);
         html.Append("<ul class=\"legend\" aria-hidden=\"true\"><li><i class=\"backlog\"></i>open at the end of each week</li></ul>");

@@ -16,7 +16,7 @@ internal static class DashboardTestData
     public static ItemDueDates DueDates() => new(new FakeTimeProvider(Now), new DueDateRule(ReminderSettings.Default()));
 
     public static DashboardModel Build(IEnumerable<TrackedItem> items, DashboardFilter? filter = null, params TrackedPostmortem[] postmortems) =>
-        Builder().Build(new TrackedSet(postmortems.Length == 0 ? [Postmortem("p.md", 40)] : postmortems, [.. items]), filter ?? new DashboardFilter(), dryRun: false);
+        Builder().Build(DashboardData.Of(postmortems.Length == 0 ? [Postmortem("p.md", 40)] : postmortems, items), filter ?? new DashboardFilter(), dryRun: false);
 
     /// <summary>A postmortem of <c>acme/ops</c> merged <paramref name="daysAgo"/> days before today, at noon.</summary>
     public static TrackedPostmortem Postmortem(string path, int daysAgo, string repository = "acme/ops") => new()

@@ -29,7 +29,8 @@ public sealed class SampleDryRunTests
     [Fact]
     public void A_newcomer_sees_items_done_due_this_week_overdue_and_unowned_and_a_trend_that_moves()
     {
-        var model = Builder().Build(Samples.Read(Today), new DashboardFilter(), dryRun: true);
+        var samples = Samples.Read(Today);
+        var model = Builder().Build(DashboardData.Of(samples.Postmortems, samples.Items), new DashboardFilter(), dryRun: true);
 
         Assert.True(model.Totals.Closed >= 2, $"done: {model.Totals.Closed}");
         Assert.True(model.Totals.DueSoon >= 2, $"due this week: {model.Totals.DueSoon}");
