@@ -4,6 +4,7 @@ using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions;
 using ActionBot.Discord.Interactions.Commands;
 using ActionBot.Discord.Outbox;
+using ActionBot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>, DiscordOptionsDefaults>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Ed25519SignatureVerifier>();
+        services.TryAddSingleton<RequestBodyReader>();
         return services;
     }
 
