@@ -45,6 +45,7 @@ public static class ActionBotHostExtensions
         services.AddActionBotMetrics();
         services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<IntegrationsReport>();
+        services.AddHostedService<ConfigurationWarnings>();
 
         // The interactions endpoint always exists too: without Discord's public key it answers 401.
         services.AddDiscordInteractions();
