@@ -11,6 +11,7 @@ using ActionBot.GitHub.Tracking;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.Scheduling;
 using ActionBot.Observability;
+using ActionBot.ReadAccess;
 using ActionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -43,7 +44,7 @@ public static class ActionBotHostExtensions
         services.AddSingleton<IWebhookDeliverySink, InboxWebhookSink>();
 
         services.AddActionBotMetrics();
-        services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddReadAccess();
         services.AddHostedService<IntegrationsReport>();
         services.AddHostedService<ConfigurationWarnings>();
 
@@ -81,7 +82,8 @@ public static class ActionBotHostExtensions
     public static WebApplication UseActionBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<ReadAccessPolicy>();
+        app.UseReadAccess();
+        app.MapLogin();
         app.MapHealthEndpoints();
         app.MapDashboard();
         app.MapMetrics();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ActionBot.Discord;
 using ActionBot.GitHub.Api;
 using ActionBot.Hosting;
+using ActionBot.ReadAccess;
 using ActionBot.Scheduling;
 using ActionBot.Storage;
 using ActionBot.Storage.Sqlite;

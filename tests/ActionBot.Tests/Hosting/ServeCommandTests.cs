@@ -24,6 +24,8 @@ public sealed class ServeCommandTests : IDisposable
         { "ActionBot:Storage:Provider", ["--ActionBot:Storage:Provider=Mongo"] },
         { "ActionBot:Reminders:RemindBefore", ["--ActionBot:Reminders:RemindBefore=two days"] },
         { "ActionBot:Dashboard:ReadToken", ["--ActionBot:Dashboard:ReadToken=short"] },
+        { "ActionBot:Dashboard:ReadToken", ["--ActionBot:Dashboard:RequireToken=true"] },
+        { "ActionBot:Dashboard:TrustedProxies:0", ["--ActionBot:Dashboard:TrustedProxies:0=nginx.local"] },
         {
             "ActionBot:GitHub:PrivateKeyPath",
             [
