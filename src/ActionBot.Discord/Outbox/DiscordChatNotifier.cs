@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Discord.Api;
@@ -65,7 +66,8 @@ public sealed partial class DiscordChatNotifier(
         var channel = string.IsNullOrEmpty(channelId) ? options.Value.DefaultChannelId : channelId;
         if (string.IsNullOrEmpty(channel))
         {
-            Log.NoChannel(logger, key);
+            var loggedKey = LogText.Sanitize(key)!;
+            Log.NoChannel(logger, loggedKey);
             return Task.CompletedTask;
         }
 
@@ -76,14 +78,17 @@ public sealed partial class DiscordChatNotifier(
     {
         var json = JsonSerializer.Serialize(payload, DiscordJsonContext.Default.OutboxPayload);
         var stored = await outbox.TryEnqueueAsync(new OutgoingMessage(key, payload.Destination, json, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+
+        // Keys carry postmortem paths, which are whatever their authors named them.
+        var loggedKey = LogText.Sanitize(key)!;
         if (stored)
         {
-            Log.Enqueued(logger, key, payload.Destination, payload.Pages.Count);
+            Log.Enqueued(logger, loggedKey, payload.Destination, payload.Pages.Count);
             signal.Pulse();
         }
         else
         {
-            Log.AlreadyEnqueued(logger, key);
+            Log.AlreadyEnqueued(logger, loggedKey);
         }
     }
 

@@ -69,7 +69,9 @@ public sealed partial class GitHubIssueTracker(GitHubClient client, ILogger<GitH
         catch (GitHubValidationException e) when (assignees.Count > 0)
         {
             // A 422 means GitHub created nothing; an assignee that passed the check but is refused is not worth losing the issue.
-            Log.AssigneesRefused(logger, repo.FullName, string.Join(", ", assignees), e.Message);
+            var refused = LogText.Sanitize(string.Join(", ", assignees))!;
+            var reason = LogText.Sanitize(e.Message)!;
+            Log.AssigneesRefused(logger, repo.FullName, refused, reason);
             opened = ToRef(await client.CreateIssueAsync(repo, new NewIssue(draft.Title, draft.Body, draft.Labels, []), cancellationToken));
         }
 

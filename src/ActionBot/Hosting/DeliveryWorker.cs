@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ActionBot.Core.Coordination;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
@@ -195,7 +196,8 @@ public sealed partial class DeliveryWorker(
             }
 
             var retryAt = RetryAt(e, delivery.Attempts, now);
-            Log.WillRetry(logger, delivery.Id, delivery.Attempts, retryAt, e.Message);
+            var reason = LogText.Sanitize(e.Message)!;
+            Log.WillRetry(logger, delivery.Id, delivery.Attempts, retryAt, reason);
             await inbox.RetryLaterAsync(delivery.Id, e.Message, retryAt, CancellationToken.None);
             return false;
         }

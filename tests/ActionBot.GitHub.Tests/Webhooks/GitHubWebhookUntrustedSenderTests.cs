@@ -51,7 +51,9 @@ public sealed class GitHubWebhookUntrustedSenderTests
         var gone = Assert.Single(server.EndpointLogs(), e => e.EventId.Id == 1111);
         Assert.Equal(LogLevel.Information, gone.Level);
         Assert.Null(gone.Exception);
-        Assert.Empty(server.Logs.Entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null).Select(e => $"{e.Category} {e.Level}: {e.Message}"));
+        // Kestrel's own Debug line about the cut-short body may carry the exception; nothing a deployment logs does.
+        Assert.Empty(server.Logs.Entries.Where(e => e.Level >= LogLevel.Error || (e.Level >= LogLevel.Information && e.Exception is not null))
+            .Select(e => $"{e.Category} {e.Level}: {e.Message}"));
         Assert.Equal(0, server.Sink.Calls);
     }
 
