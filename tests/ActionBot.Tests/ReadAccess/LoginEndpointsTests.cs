@@ -11,7 +11,7 @@ public sealed class LoginEndpointsTests
     [Fact]
     public async Task Signing_in_leaves_a_session_cookie_that_is_not_the_token_and_opens_the_reads()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var form = await app.GetAsync("/login", FromElsewhere);
         using var wrong = await app.SignInAsync("not-the-token", FromElsewhere);
@@ -36,11 +36,7 @@ public sealed class LoginEndpointsTests
     [Fact]
     public async Task The_cookie_is_Secure_when_a_trusted_proxy_says_the_original_request_was_https()
     {
-        await using var app = await ServeApplication.StartAsync(s =>
-        {
-            s["ActionBot:Dashboard:ReadToken"] = Token;
-            s["ActionBot:Dashboard:TrustedProxies:0"] = "127.0.0.1";
-        });
+        await using var app = await StartWithTokenAsync(s => s["ActionBot:Dashboard:TrustedProxies:0"] = "127.0.0.1");
 
         using var viaProxy = await app.SignInAsync(Token, FromElsewhere, ("X-Forwarded-Proto", "https"));
 
@@ -51,7 +47,7 @@ public sealed class LoginEndpointsTests
     [Fact]
     public async Task A_client_that_is_no_trusted_proxy_cannot_claim_https()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var direct = await app.SignInAsync(Token, FromElsewhere, ("X-Forwarded-Proto", "https"));
 
@@ -65,7 +61,7 @@ public sealed class LoginEndpointsTests
     [InlineData("Origin", "null")]
     public async Task A_sign_in_posted_from_another_site_is_refused(string header, string value)
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var posted = await app.SignInAsync(Token, FromElsewhere, (header, value));
 
@@ -76,7 +72,7 @@ public sealed class LoginEndpointsTests
     [Fact]
     public async Task A_sign_in_from_the_page_itself_is_taken()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var posted = await app.SignInAsync(Token, FromElsewhere, ("Sec-Fetch-Site", "same-origin"), ("Origin", app.Address.GetLeftPart(UriPartial.Authority)));
 
@@ -86,11 +82,7 @@ public sealed class LoginEndpointsTests
     [Fact]
     public async Task Guessing_is_rate_limited_per_client()
     {
-        await using var app = await ServeApplication.StartAsync(s =>
-        {
-            s["ActionBot:Dashboard:ReadToken"] = Token;
-            s["ActionBot:Dashboard:TrustedProxies:0"] = "127.0.0.1";
-        });
+        await using var app = await StartWithTokenAsync(s => s["ActionBot:Dashboard:TrustedProxies:0"] = "127.0.0.1");
 
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i <= LoginEndpoints.AttemptsPerMinute; i++)

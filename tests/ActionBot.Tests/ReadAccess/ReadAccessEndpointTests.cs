@@ -24,7 +24,7 @@ public sealed class ReadAccessEndpointTests
     [Fact]
     public async Task Every_endpoint_is_public_by_name_or_refused_without_the_token()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
         var endpoints = app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         var open = new List<string>();
@@ -63,7 +63,7 @@ public sealed class ReadAccessEndpointTests
     [InlineData("/hangfire")]
     public async Task A_path_no_endpoint_answers_tells_nothing_without_the_token(string path)
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var anonymous = await app.GetAsync(path, FromElsewhere);
 

@@ -16,7 +16,7 @@ public sealed class ReadAccessTests
     [MemberData(nameof(Reads))]
     public async Task A_read_from_this_machine_is_open_without_a_token(string path)
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var read = await app.GetAsync(path);
 
@@ -30,7 +30,7 @@ public sealed class ReadAccessTests
     [InlineData("X-Real-IP", "203.0.113.7")]
     public async Task Behind_a_same_host_proxy_that_is_not_trusted_every_read_needs_the_token(string header, string value)
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         foreach (var path in new[] { "/", "/api/action-items", "/metrics" })
         {
@@ -98,7 +98,7 @@ public sealed class ReadAccessTests
     [Fact]
     public async Task A_wrong_bearer_token_is_refused_even_from_this_machine()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var wrong = await app.GetAsync("/api/action-items", Bearer(Token + "x"));
 
@@ -108,11 +108,7 @@ public sealed class ReadAccessTests
     [Fact]
     public async Task Where_the_token_is_required_for_every_read_this_machine_needs_it_too()
     {
-        await using var app = await ServeApplication.StartAsync(s =>
-        {
-            s["ActionBot:Dashboard:ReadToken"] = Token;
-            s["ActionBot:Dashboard:RequireToken"] = "true";
-        });
+        await using var app = await StartWithTokenAsync(s => s["ActionBot:Dashboard:RequireToken"] = "true");
 
         using var local = await app.GetAsync("/api/action-items");
         using var withToken = await app.GetAsync("/api/action-items", Bearer(Token));
@@ -126,11 +122,12 @@ public sealed class ReadAccessTests
     [Fact]
     public async Task Api_answers_are_never_stored_by_a_cache()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
-        using var items = await app.GetAsync("/api/action-items");
+        using var items = await app.GetAsync("/api/action-items", FromElsewhere, Bearer(Token));
         using var refused = await app.GetAsync("/api/action-items", FromElsewhere);
 
+        Assert.Equal(HttpStatusCode.OK, items.StatusCode);
         Assert.True(items.Headers.CacheControl?.NoStore);
         Assert.True(refused.Headers.CacheControl?.NoStore);
     }
@@ -138,7 +135,7 @@ public sealed class ReadAccessTests
     [Fact]
     public async Task No_read_token_reaches_a_log_line()
     {
-        await using var app = await ServeApplication.StartAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await StartWithTokenAsync();
 
         using var bearer = await app.GetAsync("/api/action-items", FromElsewhere, Bearer(Token));
         using var wrong = await app.GetAsync("/api/action-items", FromElsewhere, Bearer("wrong-" + Token));

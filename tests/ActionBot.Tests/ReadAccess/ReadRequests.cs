@@ -12,6 +12,14 @@ internal static class ReadRequests
 
     public static (string, string) Bearer(string token) => ("Authorization", $"Bearer {token}");
 
+    /// <summary><c>serve</c> with <see cref="Token"/> as its read token, and any other settings a test gives.</summary>
+    public static Task<ServeApplication> StartWithTokenAsync(Action<Dictionary<string, string?>>? settings = null) =>
+        ServeApplication.StartAsync(s =>
+        {
+            s["ActionBot:Dashboard:ReadToken"] = Token;
+            settings?.Invoke(s);
+        });
+
     public static Task<HttpResponseMessage> GetAsync(this ServeApplication app, string path, params (string Name, string Value)[] headers) =>
         app.SendAsync(HttpMethod.Get, path, null, headers);
 
