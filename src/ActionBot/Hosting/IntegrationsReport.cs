@@ -58,9 +58,7 @@ public sealed partial class IntegrationsReport(
             Line(text, index == 0 ? "Scheduler" : "", line);
         }
 
-        Line(text, "Read access", Value("Dashboard:ReadToken") is null
-            ? "loopback only; set ActionBot:Dashboard:ReadToken before listening on other addresses"
-            : "read token required for /, /api, /metrics and /hangfire");
+        Line(text, "Read access", ReadAccess());
         Line(text, "How to", $"turn integrations on: {HowTo} (every key: appsettings.example.json)");
         return text.ToString();
     }
@@ -78,6 +76,21 @@ public sealed partial class IntegrationsReport(
     private string Storage() => $"{Value("Storage:Provider") ?? "Sqlite"}, " + (Value("Storage:ConnectionString") is null
         ? "data/actionbot.db (the default; ActionBot:Storage:ConnectionString moves it)"
         : "as ActionBot:Storage:ConnectionString says");
+
+    // INTERFACES §2, as configured: who may read /, /api, /metrics and /hangfire.
+    private string ReadAccess()
+    {
+        var proxies = configuration.GetSection("ActionBot:Dashboard:TrustedProxies").GetChildren().Count();
+        var behind = proxies == 0 ? "" : $"; X-Forwarded-For believed from {proxies} trusted prox{(proxies == 1 ? "y" : "ies")}";
+        if (string.Equals(Value("Dashboard:RequireToken"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the read token for every read (ActionBot:Dashboard:RequireToken)" + behind;
+        }
+
+        return (Value("Dashboard:ReadToken") is null
+            ? "open to this machine only; set ActionBot:Dashboard:ReadToken to read from elsewhere"
+            : "open to this machine; from elsewhere with the read token (Bearer, or /login)") + behind;
+    }
 
     private string GitHub()
     {
