@@ -1,15 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using ActionBot.Tests.Infrastructure;
+using ActionBot.Tests.ReadAccess;
 
 namespace ActionBot.Tests.Scheduling;
 
 /// <summary>Hangfire's dashboard at <c>/hangfire</c>: read-only, self-contained, behind the read access of <c>/</c>.</summary>
 public sealed partial class JobDashboardTests
 {
-    private const string Token = "read-token-3f9a7c1e5b2d4f60";
-
     [Fact]
     public async Task The_dashboard_lists_the_recurring_jobs_without_a_button_and_loads_only_its_own_scripts_and_styles()
     {
@@ -40,14 +38,12 @@ public sealed partial class JobDashboardTests
     }
 
     [Fact]
-    public async Task Exposed_with_a_read_token_the_dashboard_needs_it()
+    public async Task From_elsewhere_the_dashboard_needs_the_read_token()
     {
-        await using var app = await ServeApplication.StartExposedAsync(s => s["ActionBot:Dashboard:ReadToken"] = Token);
+        await using var app = await ReadRequests.StartWithTokenAsync();
 
-        using var none = await app.Client.GetAsync(new Uri("/hangfire", UriKind.Relative));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/hangfire", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var bearer = await app.Client.SendAsync(request);
+        using var none = await app.GetAsync("/hangfire", ReadRequests.FromElsewhere);
+        using var bearer = await app.GetAsync("/hangfire", ReadRequests.FromElsewhere, ReadRequests.Bearer(ReadRequests.Token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
