@@ -26,16 +26,16 @@ public sealed class DueDateRule(ReminderSettings settings) : IDueDateRule
             return DueDate(item.Due, item.Priority, mergedAt);
         }
 
-        var due = item.Due ?? (postmortemDate ?? LocalDate(mergedAt)).AddDays(DaysFor(item.Priority));
+        var due = item.Due ?? (postmortemDate ?? LocalDate(mergedAt)).AddDays(DueDays(item.Priority));
         var backfillDay = LocalDate(backfilled);
         return settings.BackfillGraceDays > 0 && due < backfillDay ? backfillDay.AddDays(settings.BackfillGraceDays) : due;
     }
 
     public DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt) =>
-        stated ?? LocalDate(mergedAt).AddDays(DaysFor(priority));
+        stated ?? LocalDate(mergedAt).AddDays(DueDays(priority));
 
     public DateOnly LocalDate(DateTimeOffset instant) => settings.WorkingTime.LocalDate(instant);
 
-    private int DaysFor(string? priority) =>
+    public int DueDays(string? priority) =>
         priority is not null && settings.DueDaysByPriority.TryGetValue(priority, out var days) ? days : settings.DefaultDueDays;
 }
