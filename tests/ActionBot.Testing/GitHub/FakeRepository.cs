@@ -48,6 +48,13 @@ public sealed class FakeRepository
         }
     }
 
+    /// <summary>The issues labelled <c>action-item</c>: one per open action item (tracking issues left out).</summary>
+    public IReadOnlyList<FakeIssue> ActionItemIssues => [.. Issues.Where(i => i.Labels.Contains("action-item", StringComparer.OrdinalIgnoreCase))];
+
+    /// <summary>The postmortems' tracking issues: labelled <c>postmortem</c> and not <c>action-item</c>.</summary>
+    public IReadOnlyList<FakeIssue> TrackingIssues => [.. Issues.Where(i =>
+        i.Labels.Contains("postmortem", StringComparer.OrdinalIgnoreCase) && !i.Labels.Contains("action-item", StringComparer.OrdinalIgnoreCase))];
+
     public IReadOnlyList<FakeLabel> Labels
     {
         get

@@ -13,7 +13,7 @@ public sealed class EditedPostmortemTests : IntegrationTest
         var app = await StartBotAsync();
         using var first = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, [CacheFile]));
         await app.DrainAsync();
-        var before = Repository.Issues.ToDictionary(i => i.Title);
+        var before = Repository.ActionItemIssues.ToDictionary(i => i.Title);
         var reworded = before["Add request coalescing to the product cache"];
         var unchanged = before["Alert when the cache hit ratio drops below 80 percent"];
         var removed = before["Document the cache warm-up procedure in the runbook"];
@@ -21,7 +21,7 @@ public sealed class EditedPostmortemTests : IntegrationTest
         using var second = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 57, [new(CachePath, CacheEdited)]));
         await app.DrainAsync();
 
-        Assert.Equal(4, Repository.Issues.Count);
+        Assert.Equal(4, Repository.ActionItemIssues.Count);
         var updated = Repository.Issue(reworded.Number)!;
         Assert.Equal("Add request coalescing to the product cache service", updated.Title);
         Assert.Equal(IssueMarker.Find(reworded.Body), IssueMarker.Find(updated.Body));
@@ -29,7 +29,7 @@ public sealed class EditedPostmortemTests : IntegrationTest
         Assert.Single(GitHub.RequestsTo("PATCH", $"/repos/{ActionBotApplication.Repository}/issues/{reworded.Number}"));
         Assert.Empty(GitHub.RequestsTo("PATCH", $"/repos/{ActionBotApplication.Repository}/issues/{unchanged.Number}"));
 
-        var added = Assert.Single(Repository.Issues, i => !before.ContainsKey(i.Title) && i.Number != reworded.Number);
+        var added = Assert.Single(Repository.ActionItemIssues, i => !before.ContainsKey(i.Title) && i.Number != reworded.Number);
         Assert.Equal("Load test the storefront before each seasonal sale", added.Title);
 
         var stillOpen = Repository.Issue(removed.Number)!;
