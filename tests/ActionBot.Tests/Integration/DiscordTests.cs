@@ -45,6 +45,9 @@ public sealed class DiscordTests : IntegrationTest
         Assert.Contains("Cache stampede", announcement.Content, StringComparison.Ordinal);
         Assert.All(Repository.ActionItemIssues, issue => Assert.Contains($"[#{issue.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{issue.Number}>)", announcement.Content, StringComparison.Ordinal));
         Assert.Equal(Array.Empty<string>(), announcement.AllowedParse);
+        var tracking = Assert.Single(Repository.TrackingIssues);
+        var trackingLink = $"[tracking issue #{tracking.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{tracking.Number}>)";
+        Assert.Contains(trackingLink, announcement.Content, StringComparison.Ordinal);
 
         var answer = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks").With("source", "#42"));
         Assert.Equal(4, answer.Type);
@@ -53,6 +56,7 @@ public sealed class DiscordTests : IntegrationTest
             Assert.Contains(issue.Title, answer.Content, StringComparison.Ordinal);
             Assert.Contains($"issues/{issue.Number}>", answer.Content, StringComparison.Ordinal);
         });
+        Assert.Contains(trackingLink, answer.Content, StringComparison.Ordinal);
         var latest = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks"));
         Assert.Equal(answer.Content, latest.Content);
         Assert.Single(Fake.Messages);

@@ -42,6 +42,12 @@ public sealed class EditedPostmortemTests : IntegrationTest
         Assert.True(Assert.Single(items, i => i.IssueNumber == removed.Number).Removed);
         int[] tracked = [reworded.Number, unchanged.Number, removed.Number, added.Number];
         Assert.Equal(tracked.Order(), items.Select(i => i.IssueNumber ?? 0).Order());
+
+        // The tracking issue: the new item attached, the removed one still a sub-issue and struck through in its body.
+        var tracking = Assert.Single(Repository.TrackingIssues);
+        Assert.Equal(tracked.Order(), Repository.SubIssues(tracking.Number).Select(i => i.Number).Order());
+        Assert.Contains($"~~Document the cache warm-up procedure in the runbook~~ (#{removed.Number})", tracking.Body, StringComparison.Ordinal);
+        Assert.Equal(4, GitHub.RequestsTo("POST", $"/repos/{ActionBotApplication.Repository}/issues/{tracking.Number}/sub_issues").Count);
         app.AssertLogsAreClean();
     }
 }
