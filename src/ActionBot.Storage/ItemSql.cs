@@ -94,7 +94,8 @@ internal static class ItemSql
     // A page that counts every item reads only what it shows; removed items are history, not work.
     public const string SelectSummaries = """
         SELECT item_key AS Key, repository AS Repository, path AS Path, title AS Title, owners AS Owners, due AS Due, priority AS Priority,
-               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt,
+               backfilled_at AS BackfilledAt
         FROM action_items WHERE removed = 0
         """;
 

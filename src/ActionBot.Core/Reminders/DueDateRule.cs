@@ -21,12 +21,17 @@ public sealed class DueDateRule(ReminderSettings settings) : IDueDateRule
     public DateOnly DueDate(TrackedItem item, DateTimeOffset mergedAt, DateOnly? postmortemDate)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.BackfilledAt is not { } backfilled)
+        return DueDate(item.Due, item.Priority, mergedAt, postmortemDate, item.BackfilledAt);
+    }
+
+    public DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt, DateOnly? postmortemDate, DateTimeOffset? backfilledAt)
+    {
+        if (backfilledAt is not { } backfilled)
         {
-            return DueDate(item.Due, item.Priority, mergedAt);
+            return DueDate(stated, priority, mergedAt);
         }
 
-        var due = item.Due ?? (postmortemDate ?? LocalDate(mergedAt)).AddDays(DueDays(item.Priority));
+        var due = stated ?? (postmortemDate ?? LocalDate(mergedAt)).AddDays(DueDays(priority));
         var backfillDay = LocalDate(backfilled);
         return settings.BackfillGraceDays > 0 && due < backfillDay ? backfillDay.AddDays(settings.BackfillGraceDays) : due;
     }

@@ -36,13 +36,27 @@ public sealed class PostmortemBackfill(
         return new BackfillPlan(repositories);
     }
 
-    /// <summary>Ingests one postmortem of a plan (nothing when it needs no GitHub write); its report, or null when skipped.</summary>
-    public async Task<IngestionReport?> ApplyAsync(BackfillPostmortem postmortem, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests one postmortem of a plan (nothing when it needs no GitHub write). Returns the postmortem as it stands
+    /// after, its items read again (what another process, as <c>serve</c>, opened meanwhile shows as having its issue),
+    /// with the ingestion's report, null when skipped.
+    /// </summary>
+    public async Task<(BackfillPostmortem After, IngestionReport? Report)> ApplyAsync(BackfillPostmortem postmortem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
-        return postmortem is { Source: { } source, Markdown: { } markdown, Writes: > 0 }
-            ? await ingestion.BackfillAsync(source, markdown, cancellationToken)
-            : null;
+        if (postmortem is not { Source: { } source, Markdown: { } markdown, Writes: > 0 })
+        {
+            return (postmortem, null);
+        }
+
+        var report = await ingestion.BackfillAsync(source, markdown, cancellationToken);
+        var known = await store.GetItemsAsync(source.Repository, source.Path, cancellationToken);
+        var after = postmortem with
+        {
+            Items = Items(source, extractor.Extract(markdown), known),
+            TrackingIssueNumber = report.Postmortem?.Tracking.Number ?? postmortem.TrackingIssueNumber,
+        };
+        return (after, report);
     }
 
     private async Task<BackfillRepository> ReadRepositoryAsync(GitHubRepositoryOptions configured, IProgress<BackfillPostmortem>? progress, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
     private DashboardItem ToView(ItemSummary item, TrackedPostmortem? postmortem, DateOnly today)
     {
         var opened = postmortem?.MergedAt ?? item.CreatedAt;
-        var due = dueDates.DueDate(item.Due, item.Priority, opened);
+        var due = dueDates.DueDate(item, postmortem);
         var title = postmortem?.Title ?? Path.GetFileNameWithoutExtension(item.Path);
         return new DashboardItem(
             item.Key, item.Title, item.Repository, item.Path, title, item.Owners, due, item.Priority, item.State == ItemState.Open,

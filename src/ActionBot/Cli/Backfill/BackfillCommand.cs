@@ -41,10 +41,30 @@ internal static class BackfillCommand
         return command;
     }
 
+    // Unmatched tokens are configuration (--ActionBot:GitHub:Token=... or --ActionBot:GitHub:Token ...); anything else
+    // is a mistyped option, which the host's command-line provider would otherwise take as a key that swallows the next.
+    private static string? NotConfiguration(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains(':', StringComparison.Ordinal))
+            {
+                return token;
+            }
+
+            i += token.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        return null;
+    }
+
     private static async Task<int> RunAsync(
         IReadOnlyList<string> configuration, string? repository, bool apply, CliConsole console, Action<IServiceCollection>? testServices, CancellationToken cancellationToken)
     {
-        var (host, problem) = BackfillHost.Create(configuration, repository, console, testServices);
+        var (host, problem) = NotConfiguration(configuration) is { } unknown
+            ? (null, $"backfill does not know '{CliText.Clean(unknown)}': its options are --repo and --apply; settings are given as --ActionBot:Section:Key=value.")
+            : BackfillHost.Create(configuration, repository, console, testServices);
         if (host is null)
         {
             await console.Error.WriteLineAsync($"actionbot: {problem}").ConfigureAwait(false);

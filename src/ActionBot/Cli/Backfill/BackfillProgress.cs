@@ -13,12 +13,16 @@ namespace ActionBot.Cli.Backfill;
 internal sealed class BackfillProgress
 {
     private readonly IAnsiConsole _console;
+
+    // Plain lines go straight to the stream: Spectre would wrap them at the terminal's width (80 when redirected).
+    private readonly TextWriter _lines;
     private readonly TimeProvider _time;
     private readonly TimeSpan _writeInterval;
 
     public BackfillProgress(CliConsole console, TimeProvider time, TimeSpan writeInterval)
     {
         ArgumentNullException.ThrowIfNull(console);
+        _lines = console.Error;
         _time = time;
         _writeInterval = writeInterval;
         _console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -55,7 +59,7 @@ internal sealed class BackfillProgress
 
         foreach (var repository in plan.Repositories)
         {
-            _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            _lines.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Read {CliText.Plural(repository.Postmortems.Count, "postmortem", "postmortems")} of {repository.Name} on {repository.Branch} at {repository.CommitSha[..Math.Min(7, repository.CommitSha.Length)]}."));
         }
 
@@ -65,7 +69,7 @@ internal sealed class BackfillProgress
     public void Unreadable(BackfillPostmortem postmortem)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
-        _console.WriteLine($"actionbot: {CliText.Clean(postmortem.Repository)}/{CliText.Clean(postmortem.Path)}: {CliText.Clean(postmortem.Problem ?? "unreadable")}; skipped.");
+        _lines.WriteLine($"actionbot: {CliText.Clean(postmortem.Repository)}/{CliText.Clean(postmortem.Path)}: {CliText.Clean(postmortem.Problem ?? "unreadable")}; skipped.");
     }
 
     public long Start() => _time.GetTimestamp();
@@ -88,7 +92,7 @@ internal sealed class BackfillProgress
             {
                 await apply(postmortem, cancellationToken).ConfigureAwait(false);
                 state.Done(postmortem);
-                _console.WriteLine($"[{state.Postmortems}/{work.Count}] {CliText.Clean(postmortem.Repository)} {CliText.Clean(postmortem.Path)}: {Describe(state)}");
+                _lines.WriteLine($"[{state.Postmortems}/{work.Count}] {CliText.Clean(postmortem.Repository)} {CliText.Clean(postmortem.Path)}: {Describe(state)}");
             }
 
             return;

@@ -67,8 +67,8 @@ internal sealed class BackfillReport(TextWriter output, bool apply)
 
     private string Status(BackfillItem item, Dictionary<string, int> opened) => item.Status switch
     {
-        BackfillItemStatus.Opens when opened.TryGetValue(item.Key, out var number) => Issue("opened", number),
         BackfillItemStatus.Opens => apply ? "not opened" : "would open",
+        BackfillItemStatus.HasIssue when opened.TryGetValue(item.Key, out var number) => Issue("opened", number),
         BackfillItemStatus.HasIssue => Issue("has", item.IssueNumber),
         BackfillItemStatus.Done => "done",
         _ => Issue("removed", item.IssueNumber),
@@ -77,14 +77,15 @@ internal sealed class BackfillReport(TextWriter output, bool apply)
     private string Tracking(BackfillPostmortem postmortem, IngestionReport? ingested)
     {
         var subIssues = postmortem.Items.Count(i => i.Status is BackfillItemStatus.Opens or BackfillItemStatus.HasIssue);
-        var number = ingested?.Postmortem?.Tracking.Number ?? postmortem.TrackingIssueNumber;
+        var number = postmortem.TrackingIssueNumber;
+        var count = CliText.Plural(subIssues, "sub-issue", "sub-issues");
         return postmortem.Tracking switch
         {
             BackfillTracking.Off => "off (GitHub:Repositories:N:TrackingIssue)",
             BackfillTracking.None => "none: no item has or gets an issue",
-            BackfillTracking.Exists => $"{Issue("", number).Trim()}, {CliText.Plural(subIssues, "sub-issue", "sub-issues")}",
-            _ when number is not null && apply => $"{Issue("opened", number)}, {CliText.Plural(subIssues, "sub-issue", "sub-issues")}",
-            _ => $"{(apply ? "not opened" : "would open")}, {CliText.Plural(subIssues, "sub-issue", "sub-issues")}",
+            BackfillTracking.Exists => $"{Issue("has", number)}, {count}",
+            _ when number is not null && apply => $"{Issue(ingested is null ? "has" : "opened", number)}, {count}",
+            _ => $"{(apply ? "not opened" : "would open")}, {count}",
         };
     }
 

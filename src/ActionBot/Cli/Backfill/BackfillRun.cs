@@ -29,9 +29,9 @@ internal sealed class BackfillRun(PostmortemBackfill backfill, BackfillProgress 
         var started = progress.Start();
         await progress.ApplyAsync(plan, async (postmortem, cancel) =>
         {
-            var ingested = await backfill.ApplyAsync(postmortem, cancel).ConfigureAwait(false);
+            var (after, ingested) = await backfill.ApplyAsync(postmortem, cancel).ConfigureAwait(false);
             totals.Applied(postmortem, ingested);
-            report.Applied(postmortem, ingested);
+            report.Applied(after, ingested);
         }, cancellationToken).ConfigureAwait(false);
         report.Summary(totals, progress.Estimate(plan.Writes), progress.Elapsed(started));
         return totals.Unreadable > 0 ? ExitCodes.BadUsage : ExitCodes.Success;
