@@ -18,8 +18,11 @@ public sealed class PostmortemIngestion(
     IssueOpener opener,
     IChatNotifier chat,
     IJobLease leases,
-    TimeProvider time)
+    TimeProvider time,
+    ICrashPoints? crashPoints = null)
 {
+    private readonly ICrashPoints _crashPoints = crashPoints ?? NoCrashPoints.Instance;
+
     // Ingestion (a delivery) and recovery (the maintenance pass) each open issues for items they read beforehand: run
     // at once, here or in two replicas, both would open the same item's issue. One at a time across every replica
     // that shares the database, each reads what the other recorded.
@@ -51,18 +54,21 @@ public sealed class PostmortemIngestion(
             .Concat(matches.Added.Select(item => New(postmortem, item, now)))
             .ToList();
         await store.UpsertItemsAsync(current, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.ReadingStored, cancellationToken);
 
         var opened = await OpenIssuesAsync(current, postmortem, cancellationToken);
         foreach (var (knownItem, _) in matches.Reworded.Where(m => m.Known.IssueNumber is not null))
         {
             var item = current.First(i => i.Key == knownItem.Key);
             await tracker.UpdateAsync(item.IssueRepository, item.IssueNumber!.Value, IssueWriter.Draft(item, postmortem), cancellationToken);
+            await _crashPoints.ReachedAsync(CrashPoint.EffectDone, cancellationToken);
         }
 
         await MarkRemovedAsync(matches.Removed, postmortem, now, cancellationToken);
         if (opened.Count > 0)
         {
             await chat.AnnounceAsync(new PostmortemAnnouncement(postmortem, channelId, opened), cancellationToken);
+            await _crashPoints.ReachedAsync(CrashPoint.EffectDone, cancellationToken);
         }
 
         return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings);
@@ -92,6 +98,7 @@ public sealed class PostmortemIngestion(
 
         var labels = waiting.SelectMany(IssueWriter.Labels).Distinct(StringComparer.Ordinal).ToList();
         await tracker.EnsureLabelsAsync(postmortem.IssueRepository, labels, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.LabelsEnsured, cancellationToken);
         var opened = new List<TrackedItem>(waiting.Count);
         foreach (var item in waiting)
         {
@@ -111,6 +118,7 @@ public sealed class PostmortemIngestion(
             await tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value,
                 $"This task no longer appears in `{item.Path}` as merged in {where}. If it is no longer needed, close this issue; ActionBot will not close it by itself.",
                 cancellationToken);
+            await _crashPoints.ReachedAsync(CrashPoint.EffectDone, cancellationToken);
         }
 
         if (removed.Count > 0)

@@ -18,6 +18,7 @@ public sealed partial class DeliveryWorker(
     GitHubDeliveryProcessor processor,
     DeliverySignal signal,
     TimeProvider time,
+    ICrashPoints crashPoints,
     IOptions<DeliveryWorkerOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -143,6 +144,7 @@ public sealed partial class DeliveryWorker(
         try
         {
             await processor.ProcessAsync(delivery, cancellationToken);
+            await crashPoints.ReachedAsync(CrashPoint.DeliveryProcessed, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
