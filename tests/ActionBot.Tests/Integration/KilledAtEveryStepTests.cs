@@ -1,0 +1,88 @@
+using System.Net;
+using ActionBot.Core.Ports;
+using ActionBot.Core.Tracking;
+using ActionBot.Discord.Outbox;
+using ActionBot.Testing;
+using ActionBot.Tests.Infrastructure;
+using static ActionBot.Tests.Infrastructure.SamplePostmortems;
+
+namespace ActionBot.Tests.Integration;
+
+/// <summary>
+/// The bot's executable, killed with SIGKILL at each boundary between the steps of a delivery (and of the chat outbox),
+/// then restarted on the same database and fake servers: every issue is opened once, every announcement is sent once,
+/// nothing is lost, and the restart takes up the dead process's work at once. The restarted bot runs on a fake clock
+/// frozen at the restart: the dead process's claims (a five-minute lease, taken on real time) can only come back
+/// by being taken back at start-up, never by running out.
+/// </summary>
+public sealed class KilledAtEveryStepTests : IntegrationTest
+{
+    private const int PullRequest = 42;
+
+    public KilledAtEveryStepTests() => UsesDiscord = true;
+
+    // The cache postmortem (three issues) is read before the queue one (two issues); the crossings count across both.
+    [Theory]
+    [InlineData(CrashPoint.ReadingStored, 1)]
+    [InlineData(CrashPoint.LabelsEnsured, 1)]
+    [InlineData(CrashPoint.IssueAttemptMarked, 2)]
+    [InlineData(CrashPoint.IssueCreated, 2)]
+    [InlineData(CrashPoint.IssueRecorded, 3)] // every cache issue open, its announcement not yet queued
+    [InlineData(CrashPoint.EffectDone, 1)]
+    [InlineData(CrashPoint.ReadingStored, 2)]
+    [InlineData(CrashPoint.IssueRecorded, 5)]
+    [InlineData(CrashPoint.DeliveryProcessed, 1)]
+    [InlineData(CrashPoint.ChatPageSent, 1)]
+    public async Task Killed_while_merging_two_postmortems_a_restart_opens_each_issue_once_and_announces_each_postmortem_once(string point, int crossing)
+    {
+        var delivery = MergedPullRequest.Seed(GitHub, PullRequest, Both);
+        await KillAtAsync($"{point}#{crossing}", delivery);
+
+        var (app, restartedAt) = await RestartAsync();
+
+        Assert.Equal(5, GitHub.IssuesCreated);
+        var issues = Repository.Issues;
+        var items = await app.GetItemsAsync("open");
+        Assert.Equal(5, items.Count);
+        Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
+        AssertAnnouncedOnce(CachePath, CacheOpenTitles.Length);
+        AssertAnnouncedOnce(QueuePath, QueueOpenTitles.Length);
+        Assert.Equal(2, Discord!.Messages.Count(IsAnnouncement));
+        Assert.Equal(restartedAt, app.Clock!.GetUtcNow());
+        app.AssertLogsAreClean();
+    }
+
+    /// <summary>Starts the executable, sends it <paramref name="delivery"/>, and waits for it to die at <paramref name="crashAt"/>.</summary>
+    private async Task KillAtAsync(string crashAt, byte[] delivery)
+    {
+        await using var bot = await StartBotProcessAsync(crashAt);
+        var answer = await bot.PostWebhookAsync("pull_request", delivery);
+        Assert.True(answer is null or HttpStatusCode.Accepted, $"The webhook was answered {answer}.");
+        Assert.True(await bot.ExitedAsync() == BotProcess.KilledExitCode, $"The bot did not die by SIGKILL:\n{bot.Output}");
+        Assert.Equal(crashAt, bot.KilledAt);
+        Assert.DoesNotContain("fail: ", bot.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A restart on the same folder and fakes, on a clock that stays where it starts: waits until the inbox and the outbox are empty.</summary>
+    private async Task<(ActionBotApplication App, DateTimeOffset StartedAt)> RestartAsync()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var startedAt = clock.GetUtcNow();
+        var app = await StartBotAsync(clock: clock);
+        await app.DrainAsync();
+        await app.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
+        return (app, startedAt);
+    }
+
+    private void AssertAnnouncedOnce(string path, int issues)
+    {
+        var key = new PostmortemAnnouncement(new TrackedPostmortem { Repository = ActionBotApplication.Repository, Path = path, IssueRepository = ActionBotApplication.Repository, CommitSha = MergedPullRequest.MergeSha(PullRequest) }, null, []).Key;
+        var announcement = Assert.Single(Discord!.Messages, m => m.Nonce == DiscordOutboxSender.Nonce(key, 0));
+        Assert.Equal(issues, announcement.Content.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal)));
+        Assert.All(Repository.Issues.Where(i => announcement.Content.Contains(i.Title, StringComparison.Ordinal)), issue =>
+            Assert.Contains($"issues/{issue.Number}>", announcement.Content, StringComparison.Ordinal));
+    }
+
+    private static bool IsAnnouncement(Testing.Discord.FakeDiscordMessage message) =>
+        message.Content.StartsWith("**New action items", StringComparison.Ordinal);
+}
