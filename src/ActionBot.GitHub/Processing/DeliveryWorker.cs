@@ -9,8 +9,9 @@ namespace ActionBot.GitHub.Processing;
 
 /// <summary>
 /// Processes the durable inbox of webhook deliveries one at a time, so work for one postmortem never races
-/// itself. Woken by each new delivery; polls for retries. Deliveries left claimed by a crash come back
-/// when their lease runs out. Between drains, at most hourly, it forgets done deliveries older than
+/// itself. Woken by each new delivery; polls for retries. Deliveries left claimed by a crash come back at once when
+/// the process restarts (storage takes back its own claims before this starts: ClaimOwner), else when their lease
+/// runs out (a replica gone for good). Between drains, at most hourly, it forgets done deliveries older than
 /// <see cref="DeliveryWorkerOptions.KeepDoneFor"/>.
 /// </summary>
 public sealed partial class DeliveryWorker(
@@ -98,8 +99,8 @@ public sealed partial class DeliveryWorker(
     /// Processes a claimed batch in order and completes the processed ones together. A delivery that fails is put
     /// back (or set aside) at once, alone. On shutdown, the ones not started yet are put back due now, so a restart
     /// takes them at once instead of after their lease; the ones already processed are still completed. Processed
-    /// ones wait for the batch's completion, so a crash mid-batch processes them again after their lease: processing
-    /// is idempotent already (a crash between processing and completing always could do that).
+    /// ones wait for the batch's completion, so a crash mid-batch processes them again: processing is idempotent
+    /// already (a crash between processing and completing always could do that).
     /// </summary>
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxDelivery> batch, CancellationToken cancellationToken)
     {
