@@ -56,7 +56,10 @@ internal static class SqlValues
         _ => throw new InvalidOperationException($"Unknown item kind '{value}' in storage."),
     };
 
-    public static string Owners(IReadOnlyList<string> owners) => JsonSerializer.Serialize([.. owners], StorageJsonContext.Default.StringArray);
+    public static string Owners(IReadOnlyList<string> owners) => StringList(owners);
+
+    /// <summary>Strings as a JSON array (owners, the item keys of a promised effect).</summary>
+    public static string StringList(IReadOnlyList<string> values) => JsonSerializer.Serialize([.. values], StorageJsonContext.Default.StringArray);
 
     /// <summary>A body as the array the driver binds; usually the whole array already, only a slice of a larger buffer is copied.</summary>
     public static byte[] Blob(ReadOnlyMemory<byte> body) =>
@@ -64,7 +67,9 @@ internal static class SqlValues
             ? segment.Array
             : body.ToArray();
 
-    public static IReadOnlyList<string> ParseOwners(string value) => JsonSerializer.Deserialize(value, StorageJsonContext.Default.StringArray) ?? [];
+    public static IReadOnlyList<string> ParseOwners(string value) => ParseStringList(value);
+
+    public static IReadOnlyList<string> ParseStringList(string value) => JsonSerializer.Deserialize(value, StorageJsonContext.Default.StringArray) ?? [];
 }
 
 [JsonSerializable(typeof(string[]))]

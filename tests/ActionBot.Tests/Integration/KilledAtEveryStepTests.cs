@@ -45,8 +45,42 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
         var items = await app.GetItemsAsync("open");
         Assert.Equal(5, items.Count);
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
-        AssertAnnouncedOnce(CachePath, CacheOpenTitles.Length);
-        AssertAnnouncedOnce(QueuePath, QueueOpenTitles.Length);
+        AssertAnnouncedOnce(CachePath, PullRequest, CacheOpenTitles.Length);
+        AssertAnnouncedOnce(QueuePath, PullRequest, QueueOpenTitles.Length);
+        Assert.Equal(2, Discord!.Messages.Count(IsAnnouncement));
+        Assert.Equal(restartedAt, app.Clock!.GetUtcNow());
+        app.AssertLogsAreClean();
+    }
+
+    // The edit rewords one item, removes one and adds one: its promised effects are done in key order (the
+    // announcement, the removal comment, the rewrite), after the added item's issue is open.
+    [Theory]
+    [InlineData(CrashPoint.ReadingStored, 1)]
+    [InlineData(CrashPoint.IssueRecorded, 1)]
+    [InlineData(CrashPoint.EffectDone, 1)]
+    [InlineData(CrashPoint.EffectDone, 2)]
+    public async Task Killed_while_merging_an_edit_a_restart_rewrites_comments_and_announces_once(string point, int crossing)
+    {
+        const int edit = 57;
+        var first = await StartBotAsync();
+        using (await first.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, PullRequest, [CacheFile])))
+        {
+            await first.DrainAsync();
+            await first.ChatOutbox.WaitUntilAllSentAsync(ActionBotApplication.WaitLimit);
+        }
+
+        await first.DisposeAsync();
+        var before = Repository.Issues.ToDictionary(i => i.Title);
+        await KillAtAsync($"{point}#{crossing}", MergedPullRequest.Seed(GitHub, edit, [new(CachePath, CacheEdited)]));
+
+        var (app, restartedAt) = await RestartAsync();
+
+        Assert.Equal(4, GitHub.IssuesCreated);
+        Assert.Equal("Add request coalescing to the product cache service", Repository.Issue(before[CacheOpenTitles[0]].Number)!.Title);
+        var comment = Assert.Single(Repository.Issue(before[CacheOpenTitles[2]].Number)!.Comments);
+        Assert.Contains(MergedPullRequest.HtmlUrl(edit), comment.Body, StringComparison.Ordinal);
+        AssertAnnouncedOnce(CachePath, PullRequest, CacheOpenTitles.Length);
+        AssertAnnouncedOnce(CachePath, edit, 1);
         Assert.Equal(2, Discord!.Messages.Count(IsAnnouncement));
         Assert.Equal(restartedAt, app.Clock!.GetUtcNow());
         app.AssertLogsAreClean();
@@ -74,9 +108,9 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
         return (app, startedAt);
     }
 
-    private void AssertAnnouncedOnce(string path, int issues)
+    private void AssertAnnouncedOnce(string path, int pullRequest, int issues)
     {
-        var key = new PostmortemAnnouncement(new TrackedPostmortem { Repository = ActionBotApplication.Repository, Path = path, IssueRepository = ActionBotApplication.Repository, CommitSha = MergedPullRequest.MergeSha(PullRequest) }, null, []).Key;
+        var key = PostmortemAnnouncement.KeyOf(new TrackedPostmortem { Repository = ActionBotApplication.Repository, Path = path, IssueRepository = ActionBotApplication.Repository, CommitSha = MergedPullRequest.MergeSha(pullRequest) });
         var announcement = Assert.Single(Discord!.Messages, m => m.Nonce == DiscordOutboxSender.Nonce(key, 0));
         Assert.Equal(issues, announcement.Content.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal)));
         Assert.All(Repository.Issues.Where(i => announcement.Content.Contains(i.Title, StringComparison.Ordinal)), issue =>
