@@ -1,8 +1,9 @@
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
-using ActionBot.GitHub.Processing;
 using ActionBot.Scheduling;
 using ActionBot.Testing;
+using ActionBot.Testing.GitHub;
+using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,27 @@ public sealed class CrashRecoveryTests : IntegrationTest
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
         Assert.Equal(0, await second.CountPendingDeliveriesAsync());
         second.AssertLogsAreClean();
+    }
+
+    // A push of a commit already read is skipped (its pull request read it), but not when that reading was this
+    // delivery's own first try, cut short after it was stored: the retry finishes it instead of waiting for the
+    // hourly maintenance pass.
+    [Fact]
+    public async Task PushWhoseFirstTryFailedAfterStoringItsReading_OpensItsIssuesOnTheRetry()
+    {
+        const string after = "7d1e3f5a7b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e";
+        var app = await StartBotAsync(settings: s => s["ActionBot:GitHub:MaxRetryAttempts"] = "0");
+        Repository.AddFile(after, SamplePostmortems.CachePath, SamplePostmortems.Cache);
+        GitHub.Faults.AppliesTo = (_, path) => path.Contains("/labels", StringComparison.Ordinal);
+        GitHub.Faults.Enqueue(FakeFault.InternalServerError);
+
+        var push = new PushEventBuilder().InRepository(ActionBotApplication.Repository).Between(new string('1', 40), after).WithCommit(id: after, added: [SamplePostmortems.CachePath]);
+        using var response = await app.PostWebhookAsync("push", push.Build());
+        await app.DrainAsync();
+
+        Assert.Equal(1, GitHub.Faults.Injected);
+        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.Issues.Select(i => i.Title).Order());
+        app.AssertLogsAreClean();
     }
 
     [Fact]
