@@ -142,6 +142,15 @@ public sealed partial class DeliveryWorker(
     private async Task<bool> ProcessAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = delivery.Id });
+        if (delivery.Attempts > _options.MaxAttempts)
+        {
+            // Every attempt ends in a retry or, at the last, a verdict: more claims than attempts means runs that died
+            // with it in hand. Taken back at once at each restart, one that kills the process would do so forever.
+            Log.DiedWith(logger, delivery.Id, delivery.Attempts, _options.MaxAttempts);
+            await inbox.FailAsync(delivery.Id, $"claimed {delivery.Attempts} times for {_options.MaxAttempts} attempts: the process stopped while working on it", time.GetUtcNow(), CancellationToken.None);
+            return false;
+        }
+
         try
         {
             await processor.ProcessAsync(delivery, cancellationToken);
@@ -183,6 +192,9 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed {Attempts} times and is set aside")]
         public static partial void GaveUp(ILogger logger, string deliveryId, int attempts, Exception error);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Delivery {DeliveryId} was claimed {Attempts} times for {MaxAttempts} attempts: the process stopped while working on it; set aside without processing it again")]
+        public static partial void DiedWith(ILogger logger, string deliveryId, int attempts, int maxAttempts);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Forgot {Count} done webhook deliveries past their keeping time")]
         public static partial void Pruned(ILogger logger, int count);

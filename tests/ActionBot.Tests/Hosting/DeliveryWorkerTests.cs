@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.Storage;
@@ -35,6 +36,23 @@ public sealed class DeliveryWorkerTests : IntegrationTest
             [("done", ""), ("done", "not started: the worker stopped"), ("done", "not started: the worker stopped")],
             (await StatusesAsync(second)).Order());
         Assert.Equal(0, await second.CountPendingDeliveriesAsync());
+    }
+
+    // Taken back at once at every restart, a delivery that kills the process would kill it forever: its claims are
+    // counted, and one claimed more often than it has attempts is set aside unprocessed.
+    [Fact]
+    public async Task A_delivery_whose_runs_all_died_with_it_is_set_aside_without_being_processed_again()
+    {
+        var app = await StartBotAsync();
+        var attempts = new DeliveryWorkerOptions().MaxAttempts;
+        var body = MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both);
+        await app.Services.GetRequiredService<IDeliveryInbox>().TryAddAsync(new InboxDelivery("poison", "pull_request", "closed", ActionBotApplication.Repository, body, TimeProvider.System.GetUtcNow(), attempts), CancellationToken.None);
+
+        await app.DrainAsync();
+
+        Assert.Equal([("failed", $"claimed {attempts + 1} times for {attempts} attempts: the process stopped while working on it")], await StatusesAsync(app));
+        Assert.Empty(Repository.Issues);
+        Assert.Single(app.Logs.Errors, e => e.EventId.Id == 2004);
     }
 
     private static async Task<List<(string Status, string Error)>> StatusesAsync(ActionBotApplication app)
