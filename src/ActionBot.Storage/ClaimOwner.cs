@@ -50,10 +50,17 @@ public abstract partial class ClaimOwner : IAsyncDisposable
     /// <summary>
     /// Takes the lock of <see cref="StableName"/> and, with it, makes it this process's name and puts every claim left
     /// under it back, due at once (their attempts still count: a delivery that kills the bot each time is still set
-    /// aside after its last attempt). Call it before anything claims. Null when a live process holds the name.
+    /// aside after its last attempt). Call it before anything claims; once it holds the name, it takes nothing more.
+    /// Null when a live process holds the name.
     /// </summary>
     public async Task<ClaimsTakenBack?> TakeBackAsync(CancellationToken cancellationToken)
     {
+        if (_name == StableName)
+        {
+            // Taken back already: the claims of this name now are this process's own, live ones.
+            return new ClaimsTakenBack(0, 0);
+        }
+
         if (!await TryLockAsync(StableName, cancellationToken).ConfigureAwait(false))
         {
             Log.NameHeld(_logger, StableName, Name);

@@ -34,8 +34,9 @@ public sealed class SqliteClaimOwner(SqliteDatabase database, SqliteConnectionFa
             _lock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return Task.FromResult(true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Held by another process (or not ours to lock): taking nothing back is always safe.
             return Task.FromResult(false);
         }
     }

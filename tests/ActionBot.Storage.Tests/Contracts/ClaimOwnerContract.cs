@@ -38,6 +38,10 @@ public abstract class ClaimOwnerContract : IAsyncLifetime
         // At the same instant: no lease had to run out. The crash counted as an attempt.
         Assert.Equal(2, (await restarted.Inbox.ClaimNextAsync(Now, Lease, None))!.Attempts);
         Assert.Equal(2, (await restarted.Outbox.ClaimNextAsync(Now, Lease, None))!.Attempts);
+
+        // Asked again, it leaves its own live claims alone.
+        Assert.Equal(new ClaimsTakenBack(0, 0), await restarted.Owner.TakeBackAsync(None));
+        Assert.Null(await restarted.Inbox.ClaimNextAsync(Now, Lease, None));
         await restarted.Owner.DisposeAsync();
     }
 
