@@ -6,6 +6,7 @@ using ActionBot.Discord.Interactions;
 using ActionBot.Discord.Interactions.Commands;
 using ActionBot.Discord.Linking;
 using ActionBot.Discord.Outbox;
+using ActionBot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>, DiscordOptionsDefaults>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Ed25519SignatureVerifier>();
+        services.TryAddSingleton<RequestBodyReader>();
         return services;
     }
 

@@ -79,6 +79,13 @@ internal static class ItemSql
         FROM action_items
         """;
 
+    // A page that counts every item reads only what it shows; removed items are history, not work.
+    public const string SelectSummaries = """
+        SELECT item_key AS Key, repository AS Repository, path AS Path, title AS Title, owners AS Owners, due AS Due, priority AS Priority,
+               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+        FROM action_items WHERE removed = 0
+        """;
+
     private const string InPostmortemOrder = " ORDER BY repository, path, line, item_key";
 
     public const string SelectItemsOfPostmortem = SelectItems + " WHERE repository = @Repository AND path = @Path" + InPostmortemOrder;
@@ -89,7 +96,33 @@ internal static class ItemSql
     /// <summary>Removed items are listed too (their issues stay open until people close them); callers can filter on <c>Removed</c>.</summary>
     public static (string Sql, object Parameters) Query(ItemQuery query, SqlDialect dialect)
     {
-        var conditions = new List<string>();
+        var filter = Filter.Of(query);
+        return (SelectItems + Where(query, dialect, []) + InPostmortemOrder, new { filter.State, filter.Owner, filter.Repository });
+    }
+
+    /// <summary>
+    /// One page in creation order, one row more than <paramref name="limit"/> to tell whether more remain. Keyset, not
+    /// OFFSET: the row value comparison starts the page at its position in an index of 0008 (ix_action_items_created, or ix_action_items_state_created with a state), so a page
+    /// costs the same however deep it is, and rows added meanwhile neither repeat nor hide items.
+    /// </summary>
+    public static (string Sql, object Parameters) Page(ItemQuery query, ItemPosition? after, int limit, SqlDialect dialect)
+    {
+        var filter = Filter.Of(query);
+        var where = Where(query, dialect, after is null ? [] : ["(created_at, item_key) > (@AfterCreatedAt, @AfterKey)"]);
+        var parameters = new
+        {
+            filter.State,
+            filter.Owner,
+            filter.Repository,
+            AfterCreatedAt = after is null ? null : SqlValues.Timestamp(after.CreatedAt),
+            AfterKey = after?.Key,
+            Limit = limit + 1,
+        };
+        return (SelectItems + where + " ORDER BY created_at, item_key LIMIT @Limit", parameters);
+    }
+
+    private static string Where(ItemQuery query, SqlDialect dialect, List<string> conditions)
+    {
         if (query.State != ItemStateFilter.All)
         {
             conditions.Add("state = @State");
@@ -105,13 +138,12 @@ internal static class ItemSql
             conditions.Add("lower(repository) = lower(@Repository)");
         }
 
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        var parameters = new
-        {
-            State = query.State == ItemStateFilter.Closed ? "closed" : "open",
-            Owner = query.Owner?.Trim().TrimStart('@'),
-            Repository = query.Repository?.Trim(),
-        };
-        return (SelectItems + where + InPostmortemOrder, parameters);
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private sealed record Filter(string State, string? Owner, string? Repository)
+    {
+        public static Filter Of(ItemQuery query) =>
+            new(query.State == ItemStateFilter.Closed ? "closed" : "open", query.Owner?.Trim().TrimStart('@'), query.Repository?.Trim());
     }
 }

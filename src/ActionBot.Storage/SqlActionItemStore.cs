@@ -90,6 +90,17 @@ public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider 
         return ToItems(await QueryAsync<ItemRow>(sql, parameters, cancellationToken).ConfigureAwait(false));
     }
 
+    public async Task<ItemPage> PageItemsAsync(ItemQuery query, ItemPosition? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (sql, parameters) = ItemSql.Page(query, after, limit, database.Dialect);
+        return ItemPage.Of(ToItems(await QueryAsync<ItemRow>(sql, parameters, cancellationToken).ConfigureAwait(false)), limit);
+    }
+
+    public async Task<IReadOnlyList<ItemSummary>> ListItemSummariesAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync<ItemSummaryRow>(ItemSql.SelectSummaries, null, cancellationToken).ConfigureAwait(false)).Select(r => r.ToSummary()).ToList();
+
     public async Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
         ToItems(await QueryAsync<ItemRow>(ItemSql.SelectAwaitingIssue, null, cancellationToken).ConfigureAwait(false));
 

@@ -10,7 +10,23 @@ public enum ItemStateFilter
 }
 
 /// <summary>Which tracked items to list: by state, owner (a login, case-insensitive) and source repository.</summary>
-public sealed record ItemQuery(ItemStateFilter State = ItemStateFilter.Open, string? Owner = null, string? Repository = null);
+public sealed record ItemQuery(ItemStateFilter State = ItemStateFilter.Open, string? Owner = null, string? Repository = null)
+{
+    /// <summary>What the stores' queries select, for items held in memory (the dashboard's dry run, test doubles).</summary>
+    public bool Matches(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var owner = Owner?.Trim().TrimStart('@');
+        return State switch
+            {
+                ItemStateFilter.Open => item.State == ItemState.Open,
+                ItemStateFilter.Closed => item.State == ItemState.Closed,
+                _ => true,
+            }
+            && (string.IsNullOrEmpty(owner) || item.Owners.Any(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase)))
+            && (string.IsNullOrWhiteSpace(Repository) || string.Equals(item.Repository, Repository.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}
 
 /// <summary>Durable storage of postmortems and their items. Every write is committed when the call returns.</summary>
 public interface IActionItemStore
@@ -58,6 +74,17 @@ public interface IActionItemStore
     Task<bool> SetIssueOwnersAsync(string issueRepository, int issueNumber, IReadOnlyList<string> owners, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> items of <paramref name="query"/> (removed ones included) that come after
+    /// <paramref name="after"/> in creation order (<see cref="ItemPosition"/>). Neither the creation time nor the key
+    /// of an item ever changes, so a client that follows <see cref="ItemPage.Next"/> sees every item once, while items
+    /// are added and changed meanwhile; items added during the walk come last.
+    /// </summary>
+    Task<ItemPage> PageItemsAsync(ItemQuery query, ItemPosition? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every item still in its postmortem (removed ones left out), as summaries show it; in no particular order.</summary>
+    Task<IReadOnlyList<ItemSummary>> ListItemSummariesAsync(CancellationToken cancellationToken);
 
     /// <summary>Open items still in their postmortem whose issue has not been recorded yet (work left by a crash).</summary>
     Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken);

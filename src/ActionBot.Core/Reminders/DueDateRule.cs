@@ -15,10 +15,10 @@ public sealed class DueDateRule(ReminderSettings settings) : IDueDateRule
     }
 
     public DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt) =>
-        stated ?? LocalDate(mergedAt).AddDays(DaysFor(priority));
+        stated ?? LocalDate(mergedAt).AddDays(DueDays(priority));
 
     public DateOnly LocalDate(DateTimeOffset instant) => settings.WorkingTime.LocalDate(instant);
 
-    private int DaysFor(string? priority) =>
+    public int DueDays(string? priority) =>
         priority is not null && settings.DueDaysByPriority.TryGetValue(priority, out var days) ? days : settings.DefaultDueDays;
 }

@@ -11,6 +11,12 @@ public interface IDueDateRule
     /// <summary>The item's effective due date; <paramref name="postmortem"/> gives the merge date (the item's creation when null).</summary>
     DateOnly DueDate(TrackedItem item, TrackedPostmortem? postmortem);
 
+    /// <summary>The due date of an item that states <paramref name="stated"/> (or none), of a postmortem merged at <paramref name="mergedAt"/>.</summary>
+    DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt);
+
+    /// <summary>The policy: days from the merge to the due date of an item of <paramref name="priority"/> that states none.</summary>
+    int DueDays(string? priority);
+
     /// <summary>The calendar date of <paramref name="instant"/> in the configured time zone.</summary>
     DateOnly LocalDate(DateTimeOffset instant);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using ActionBot.Core.Observability;
 using ActionBot.Discord.Api;
 using ActionBot.Discord.Interactions.Commands;
+using ActionBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +30,8 @@ public static partial class DiscordInteractionsEndpoint
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(Route, (Delegate)HandleAsync).WithName("DiscordInteractions");
+        // Public: the signature is its authentication.
+        endpoints.MapPost(Route, (Delegate)HandleAsync).WithName("DiscordInteractions").AllowAnonymous();
         return endpoints;
     }
 
@@ -37,16 +40,25 @@ public static partial class DiscordInteractionsEndpoint
         var services = context.RequestServices;
         var logger = services.GetRequiredService<ILogger<InteractionRequest>>();
         var options = services.GetRequiredService<IOptionsMonitor<DiscordOptions>>().CurrentValue;
-        var body = await CappedBodyReader.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
+        var headers = context.Request.Headers;
+        string? signatureHex = headers[Ed25519SignatureVerifier.SignatureHeader], timestamp = headers[Ed25519SignatureVerifier.TimestampHeader];
+
+        // Refused on its headers alone, before a byte of the body is read.
+        var shape = Ed25519SignatureVerifier.CheckHeaders(options.PublicKey, signatureHex, timestamp);
+        if (shape != InteractionSignatureResult.Valid)
         {
-            Log.BodyTooLarge(logger, context.Request.ContentLength);
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            Log.SignatureRejected(logger, shape);
+            return Results.Unauthorized();
         }
 
-        var headers = context.Request.Headers;
-        var verifier = services.GetRequiredService<Ed25519SignatureVerifier>();
-        var signature = verifier.Verify(options.PublicKey, headers[Ed25519SignatureVerifier.SignatureHeader], headers[Ed25519SignatureVerifier.TimestampHeader], body);
+        using var read = await services.GetRequiredService<RequestBodyReader>().ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (read.Status != BodyReadStatus.Ok)
+        {
+            return NotRead(context, logger, read);
+        }
+
+        var body = read.Body.ToArray();
+        var signature = services.GetRequiredService<Ed25519SignatureVerifier>().Verify(options.PublicKey, signatureHex, timestamp, body);
         if (signature != InteractionSignatureResult.Valid)
         {
             Log.SignatureRejected(logger, signature);
@@ -86,7 +98,7 @@ public static partial class DiscordInteractionsEndpoint
         var subcommand = commands.Find(interaction, out var request);
         if (subcommand is null || request is null || interaction.Caller is null)
         {
-            Log.UnknownCommand(logger, interaction.Data?.Name);
+            Log.UnknownCommand(logger, LogText.Sanitize(interaction.Data?.Name));
             return Reply(CommandReply.Private("I don't know that command. Try `/postmortem tasks`."));
         }
 
@@ -127,6 +139,28 @@ public static partial class DiscordInteractionsEndpoint
         return Respond(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource) { Data = flags is null ? null : new MessageRequest("") { Flags = flags } });
     }
 
+    // Too large, too many large bodies at once, or a sender too slow or gone: expected events, logged without a stack trace.
+    private static IResult NotRead(HttpContext context, ILogger logger, BodyRead read)
+    {
+        var contentLength = context.Request.ContentLength;
+        switch (read.Status)
+        {
+            case BodyReadStatus.TooLarge:
+                Log.BodyTooLarge(logger, contentLength);
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            case BodyReadStatus.Busy:
+                Log.Busy(logger, contentLength);
+                context.Response.Headers.RetryAfter = "10";
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case BodyReadStatus.TimedOut:
+                Log.SenderTooSlow(logger, read.BytesRead, contentLength);
+                return Results.StatusCode(StatusCodes.Status408RequestTimeout);
+            default:
+                Log.SenderGone(logger, contentLength);
+                return Results.StatusCode(StatusCodes.Status400BadRequest);
+        }
+    }
+
     // Runs after the response is written; the follow-ups log their own failures.
     private static Task Detach(Task followUps)
     {
@@ -157,6 +191,15 @@ public static partial class DiscordInteractionsEndpoint
 
         [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Refused Discord interaction: body over the cap (Content-Length {ContentLength})")]
         public static partial void BodyTooLarge(ILogger logger, long? contentLength);
+
+        [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Refused a Discord interaction for now: too many large bodies are being read (Content-Length {ContentLength})")]
+        public static partial void Busy(ILogger logger, long? contentLength);
+
+        [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Discord interaction: the sender was too slow and was cut off after {BytesRead} of {ContentLength} bytes")]
+        public static partial void SenderTooSlow(ILogger logger, long bytesRead, long? contentLength);
+
+        [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Discord interaction: the sender went away before the end of its body (Content-Length {ContentLength})")]
+        public static partial void SenderGone(ILogger logger, long? contentLength);
 
         [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Refused Discord interaction: signed, but the body is not an interaction")]
         public static partial void NotAnInteraction(ILogger logger);

@@ -32,10 +32,41 @@ public sealed class Ed25519SignatureVerifier(TimeProvider time)
 
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// What can be told from the headers alone, before any of the body is read: <see cref="InteractionSignatureResult.Valid"/>
+    /// here means a public key is configured and both headers are well formed.
+    /// </summary>
+    public static InteractionSignatureResult CheckHeaders(string? publicKeyHex, string? signatureHex, string? timestamp) =>
+        CheckHeaders(publicKeyHex, signatureHex, timestamp, out _, out _, out _);
+
     public InteractionSignatureResult Verify(string? publicKeyHex, string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
-        if (string.IsNullOrEmpty(publicKeyHex) || !TryParseHex(publicKeyHex, Ed25519.PublicKeySize, out var publicKey))
+        var headers = CheckHeaders(publicKeyHex, signatureHex, timestamp, out var publicKey, out var signature, out var unixSeconds);
+        if (headers != InteractionSignatureResult.Valid)
         {
+            return headers;
+        }
+
+        var message = new byte[Encoding.ASCII.GetByteCount(timestamp!) + body.Length];
+        var prefix = Encoding.ASCII.GetBytes(timestamp!, message);
+        body.CopyTo(message.AsSpan(prefix));
+        if (!IsValid(publicKey, message, signature))
+        {
+            return InteractionSignatureResult.Mismatch;
+        }
+
+        // Checked after the signature, so that an unsigned request never learns whether its clock was right.
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(unixSeconds, 0, 253402300799));
+        return (time.GetUtcNow() - signedAt).Duration() > ReplayWindow ? InteractionSignatureResult.Stale : InteractionSignatureResult.Valid;
+    }
+
+    private static InteractionSignatureResult CheckHeaders(
+        string? publicKeyHex, string? signatureHex, string? timestamp, out byte[] publicKey, out byte[] signature, out long unixSeconds)
+    {
+        (signature, unixSeconds) = ([], 0);
+        if (string.IsNullOrEmpty(publicKeyHex) || !TryParseHex(publicKeyHex, Ed25519.PublicKeySize, out publicKey))
+        {
+            publicKey = [];
             return InteractionSignatureResult.MissingPublicKey;
         }
 
@@ -49,23 +80,10 @@ public sealed class Ed25519SignatureVerifier(TimeProvider time)
             return InteractionSignatureResult.MissingTimestamp;
         }
 
-        if (!TryParseHex(signatureHex, Ed25519.SignatureSize, out var signature)
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds))
-        {
-            return InteractionSignatureResult.Malformed;
-        }
-
-        var message = new byte[Encoding.ASCII.GetByteCount(timestamp) + body.Length];
-        var prefix = Encoding.ASCII.GetBytes(timestamp, message);
-        body.CopyTo(message.AsSpan(prefix));
-        if (!IsValid(publicKey, message, signature))
-        {
-            return InteractionSignatureResult.Mismatch;
-        }
-
-        // Checked after the signature, so that an unsigned request never learns whether its clock was right.
-        var signedAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(unixSeconds, 0, 253402300799));
-        return (time.GetUtcNow() - signedAt).Duration() > ReplayWindow ? InteractionSignatureResult.Stale : InteractionSignatureResult.Valid;
+        return TryParseHex(signatureHex, Ed25519.SignatureSize, out signature)
+            && long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out unixSeconds)
+            ? InteractionSignatureResult.Valid
+            : InteractionSignatureResult.Malformed;
     }
 
     /// <summary>Plain RFC 8032 Ed25519 verification of <paramref name="message"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActionBot.Core.Identity;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Discord.Api;
@@ -82,7 +83,8 @@ public sealed partial class DiscordChatNotifier(
         var channel = string.IsNullOrEmpty(channelId) ? options.Value.DefaultChannelId : channelId;
         if (string.IsNullOrEmpty(channel))
         {
-            Log.NoChannel(logger, key);
+            var loggedKey = LogText.Sanitize(key)!;
+            Log.NoChannel(logger, loggedKey);
             return Task.CompletedTask;
         }
 
@@ -93,14 +95,17 @@ public sealed partial class DiscordChatNotifier(
     {
         var json = JsonSerializer.Serialize(payload, DiscordJsonContext.Default.OutboxPayload);
         var stored = await outbox.TryEnqueueAsync(new OutgoingMessage(key, payload.Destination, json, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+
+        // Keys carry postmortem paths, which are whatever their authors named them.
+        var loggedKey = LogText.Sanitize(key)!;
         if (stored)
         {
-            Log.Enqueued(logger, key, payload.Destination, payload.Pages.Count);
+            Log.Enqueued(logger, loggedKey, payload.Destination, payload.Pages.Count);
             signal.Pulse();
         }
         else
         {
-            Log.AlreadyEnqueued(logger, key);
+            Log.AlreadyEnqueued(logger, loggedKey);
         }
     }
 

@@ -100,13 +100,15 @@ public sealed partial class DiscordOutboxSender(
             }
 
             await outbox.MarkSentAsync(message.Key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            Log.Sent(logger, message.Key, message.Destination, payload.Pages.Count, message.Attempts);
+            var loggedKey = LogText.Sanitize(message.Key)!;
+            Log.Sent(logger, loggedKey, message.Destination, payload.Pages.Count, message.Attempts);
             metrics?.ChatMessage(message.Key, "sent");
         }
         catch (Exception ex) when (DiscordResilience.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             var retryAt = time.GetUtcNow() + Backoff(message.Attempts, (ex as DiscordRateLimitException)?.RetryAfter);
-            Log.RetryLater(logger, message.Key, message.Attempts, retryAt, ex.Message);
+            var (loggedKey, reason) = (LogText.Sanitize(message.Key)!, LogText.Sanitize(ex.Message)!);
+            Log.RetryLater(logger, loggedKey, message.Attempts, retryAt, reason);
             await outbox.RetryLaterAsync(message.Key, ex.Message, retryAt, cancellationToken).ConfigureAwait(false);
             metrics?.ChatMessage(message.Key, "retried");
         }
@@ -118,7 +120,8 @@ public sealed partial class DiscordOutboxSender(
 
     private async Task FailAsync(OutgoingMessage message, string reason, CancellationToken cancellationToken)
     {
-        Log.Refused(logger, message.Key, message.Destination, reason);
+        var (loggedKey, loggedReason) = (LogText.Sanitize(message.Key)!, LogText.Sanitize(reason)!);
+        Log.Refused(logger, loggedKey, message.Destination, loggedReason);
         await outbox.FailAsync(message.Key, reason, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         metrics?.ChatMessage(message.Key, "failed");
     }

@@ -55,7 +55,8 @@ public sealed class GitHubOptions
     /// <summary>Repositories whose merged postmortems are read.</summary>
     public IList<GitHubRepositoryOptions> Repositories { get; } = [];
 
-    internal bool UsesApp => AppId is not null || PrivateKeyPath is not null || InstallationId is not null;
+    // An empty value is no value: a Compose file passes ${GITHUB_APP_ID:-} as "" to a bot that uses a token.
+    internal bool UsesApp => !string.IsNullOrWhiteSpace(AppId) || !string.IsNullOrWhiteSpace(PrivateKeyPath) || InstallationId is not null;
 }
 
 /// <summary>One repository whose merged postmortems are read (<c>ActionBot:GitHub:Repositories:N</c>).</summary>

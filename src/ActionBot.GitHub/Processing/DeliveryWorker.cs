@@ -1,4 +1,5 @@
 using ActionBot.Core.Coordination;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.GitHub.Api;
 using Microsoft.Extensions.Hosting;
@@ -168,7 +169,8 @@ public sealed partial class DeliveryWorker(
             }
 
             var retryAt = RetryAt(e, delivery.Attempts, now);
-            Log.WillRetry(logger, delivery.Id, delivery.Attempts, retryAt, e.Message);
+            var reason = LogText.Sanitize(e.Message)!;
+            Log.WillRetry(logger, delivery.Id, delivery.Attempts, retryAt, reason);
             await inbox.RetryLaterAsync(delivery.Id, e.Message, retryAt, CancellationToken.None);
             return false;
         }

@@ -1,4 +1,5 @@
 using ActionBot.Core.Extraction;
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
@@ -106,19 +107,23 @@ public sealed partial class GitHubDeliveryProcessor(
         var bytes = await files.ReadFileAsync(repo, postmortem.Path, postmortem.CommitSha, cancellationToken)
             ?? throw new InvalidOperationException($"GitHub has no file {postmortem.Path} at {postmortem.CommitSha} in {postmortem.Repository} (yet).");
         var text = PostmortemDecoder.Decode(bytes);
+
+        // A file's path is whatever its author named it (git allows control characters), and warnings quote its text.
+        var path = LogText.Sanitize(postmortem.Path)!;
         if (text.Text is null)
         {
-            Log.Unreadable(logger, postmortem.Repository, postmortem.Path, text.Error ?? "unreadable");
+            Log.Unreadable(logger, postmortem.Repository, path, text.Error ?? "unreadable");
             return;
         }
 
         var report = await ingestion.IngestAsync(postmortem, text.Text, repository.DiscordChannelId?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         foreach (var warning in report.Warnings)
         {
-            Log.ExtractionWarning(logger, postmortem.Path, warning.Line, warning.Message);
+            var message = LogText.Sanitize(warning.Message)!;
+            Log.ExtractionWarning(logger, path, warning.Line, message);
         }
 
-        Log.Ingested(logger, postmortem.Repository, postmortem.Path, report.Items, report.IssuesOpened.Count, report.Reworded, report.Removed);
+        Log.Ingested(logger, postmortem.Repository, path, report.Items, report.IssuesOpened.Count, report.Reworded, report.Removed);
     }
 
     private async Task FollowIssueAsync(WebhookRoute.IssueChanged issue, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
         catch (ApiValidationException e) when (assignees.Count > 0)
         {
             // A 422 means GitHub created nothing; an assignee that passed the check but is refused is not worth losing the issue.
-            Log.AssigneesRefused(logger, repo.FullName, string.Join(", ", assignees), e.Message);
+            Log.AssigneesRefused(logger, repo.FullName, LogText.Sanitize(string.Join(", ", assignees))!, LogText.Sanitize(e.Message)!);
             opened = await OpenAsync(repo, draft, [], cancellationToken);
         }
 

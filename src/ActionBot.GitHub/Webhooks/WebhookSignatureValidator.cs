@@ -15,7 +15,8 @@ public enum WebhookSignatureResult
 
 /// <summary>
 /// Checks <c>X-Hub-Signature-256</c>: <c>sha256=</c> followed by the hex HMAC-SHA256 of the raw body,
-/// keyed with the webhook secret. Compares in constant time and allocates nothing for ordinary secrets.
+/// keyed with the webhook secret. The header is checked first, before the body is read; the HMAC then runs over the
+/// body's pieces as they lie in pooled buffers. Compares in constant time.
 /// </summary>
 public static class WebhookSignatureValidator
 {
@@ -25,7 +26,11 @@ public static class WebhookSignatureValidator
     private const int HashBytes = 32;
     private const int StackKeyLimit = 256;
 
-    public static WebhookSignatureResult Validate(ReadOnlySpan<byte> body, string? signatureHeader, string? secret)
+    /// <summary>
+    /// What can be told from the header alone, before any of the body is read: <see cref="WebhookSignatureResult.Valid"/>
+    /// here means a secret is configured and the header is well formed (<c>sha256=</c> and 64 hex digits).
+    /// </summary>
+    public static WebhookSignatureResult CheckHeader(string? signatureHeader, string? secret)
     {
         if (string.IsNullOrEmpty(secret))
         {
@@ -38,13 +43,26 @@ public static class WebhookSignatureValidator
         }
 
         Span<byte> expected = stackalloc byte[HashBytes];
-        if (!TryDecode(signatureHeader, expected))
+        return TryDecode(signatureHeader, expected) ? WebhookSignatureResult.Valid : WebhookSignatureResult.MalformedSignature;
+    }
+
+    public static WebhookSignatureResult Validate(ReadOnlyMemory<byte> body, string? signatureHeader, string? secret) =>
+        Validate([body], signatureHeader, secret);
+
+    /// <summary>Checks the signature over a body held in pieces (pooled buffers), in order, without joining them.</summary>
+    public static WebhookSignatureResult Validate(IEnumerable<ReadOnlyMemory<byte>> body, string? signatureHeader, string? secret)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var header = CheckHeader(signatureHeader, secret);
+        if (header != WebhookSignatureResult.Valid)
         {
-            return WebhookSignatureResult.MalformedSignature;
+            return header;
         }
 
+        Span<byte> expected = stackalloc byte[HashBytes];
+        TryDecode(signatureHeader!, expected);
         Span<byte> actual = stackalloc byte[HashBytes];
-        ComputeHash(body, secret, actual);
+        ComputeHash(body, secret!, actual);
         return CryptographicOperations.FixedTimeEquals(actual, expected)
             ? WebhookSignatureResult.Valid
             : WebhookSignatureResult.Mismatch;
@@ -63,7 +81,7 @@ public static class WebhookSignatureValidator
             && written == HashBytes;
     }
 
-    private static void ComputeHash(ReadOnlySpan<byte> body, string secret, Span<byte> destination)
+    private static void ComputeHash(IEnumerable<ReadOnlyMemory<byte>> body, string secret, Span<byte> destination)
     {
         var maxKeyBytes = Encoding.UTF8.GetMaxByteCount(secret.Length);
         byte[]? rented = null;
@@ -73,7 +91,13 @@ public static class WebhookSignatureValidator
         try
         {
             var key = keyBuffer[..Encoding.UTF8.GetBytes(secret, keyBuffer)];
-            HMACSHA256.HashData(key, body, destination);
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            foreach (var piece in body)
+            {
+                hmac.AppendData(piece.Span);
+            }
+
+            hmac.GetHashAndReset(destination);
         }
         finally
         {

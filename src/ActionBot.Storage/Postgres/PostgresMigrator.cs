@@ -1,14 +1,17 @@
 using System.Data.Common;
 using Dapper;
+using Npgsql;
 using Microsoft.Extensions.Logging;
 
 namespace ActionBot.Storage.Postgres;
 
 /// <summary>
 /// The <see cref="SchemaMigrator"/> of a PostgreSQL database. Replicas starting at once queue on a session
-/// advisory lock: the first applies the migrations, the others then find every version recorded and apply none.
+/// advisory lock: the first applies the migrations, the others then find every version recorded and apply none. Under
+/// the same lock, each <see cref="IPostgresSchemaInstaller"/> then installs its schema.
 /// </summary>
-public sealed partial class PostgresMigrator(PostgresDatabase database, TimeProvider time, ILogger<PostgresMigrator> logger)
+public sealed partial class PostgresMigrator(
+    PostgresDatabase database, TimeProvider time, ILogger<PostgresMigrator> logger, IEnumerable<IPostgresSchemaInstaller>? installers = null)
     : SchemaMigrator(database, Placeholders, time, logger)
 {
     internal static readonly IReadOnlyDictionary<string, string> Placeholders = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -33,7 +36,13 @@ public sealed partial class PostgresMigrator(PostgresDatabase database, TimeProv
 
             try
             {
-                return await work(connection).ConfigureAwait(false);
+                var applied = await work(connection).ConfigureAwait(false);
+                foreach (var installer in installers ?? [])
+                {
+                    installer.Install((NpgsqlConnection)connection);
+                }
+
+                return applied;
             }
             finally
             {

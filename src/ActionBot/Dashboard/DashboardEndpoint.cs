@@ -1,4 +1,3 @@
-using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,8 +10,6 @@ namespace ActionBot.Dashboard;
 public static class DashboardEndpoint
 {
     // No script, no outside request: styles are inline, charts are inline SVG, forms submit to the page itself.
-    public const string DryRunQuery = "dryrun";
-
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -22,6 +19,7 @@ public static class DashboardEndpoint
         services.TryAddSingleton(sp => new ItemDueDates(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDueDateRule>()));
         services.TryAddSingleton<DashboardModelBuilder>();
         services.TryAddSingleton(sp => new SampleDryRun(sp.GetRequiredService<Core.Extraction.ActionItemExtractor>()));
+        services.TryAddSingleton<ActionItemSource>();
         services.AddSingleton(new DashboardMode(dryRun));
         return services;
     }
@@ -32,22 +30,12 @@ public static class DashboardEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> RenderAsync(
-        HttpContext context, DashboardMode mode, IActionItemStore store, SampleDryRun samples, DashboardModelBuilder builder, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderAsync(HttpContext context, ActionItemSource source, DashboardModelBuilder builder, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.From(context.Request.Query);
-        var stored = await store.ListPostmortemsAsync(null, cancellationToken);
-        DashboardModel model;
-        if (mode.DryRun && (stored.Count == 0 || context.Request.Query.ContainsKey(DryRunQuery)))
-        {
-            var (postmortems, items) = samples.Read();
-            model = builder.Build(postmortems, items, filter, dryRun: true);
-        }
-        else
-        {
-            var items = await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.All), cancellationToken);
-            model = builder.Build(stored, items, filter, dryRun: false) with { OffersDryRun = mode.DryRun };
-        }
+        var dryRun = await source.IsDryRunAsync(context.Request.Query, cancellationToken);
+        var tracked = await source.ReadAllAsync(dryRun, cancellationToken);
+        var model = builder.Build(tracked, filter, dryRun) with { OffersDryRun = source.OffersDryRun && !dryRun };
 
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;

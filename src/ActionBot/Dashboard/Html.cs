@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -18,10 +19,19 @@ internal static class Html
             ? Encode(uri.AbsoluteUri)
             : null;
 
-    /// <summary>A link to the page itself with these filters (empty ones left out), encoded for an <c>href</c>.</summary>
-    public static string PageHref(params (string Name, string? Value)[] parameters)
+    /// <summary>A link to <paramref name="path"/> with these parameters (empty ones left out), encoded for an <c>href</c>.</summary>
+    public static string Href(string path, IEnumerable<(string Name, string? Value)> parameters, string? fragment = null)
     {
         var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
-        return Encode(query.Length == 0 ? "/" : "/?" + query);
+        return Encode((query.Length == 0 ? path : path + "?" + query) + (fragment is null ? "" : "#" + fragment));
     }
+
+    /// <summary>The dashboard with <paramref name="filter"/>'s state, encoded for an <c>href</c>.</summary>
+    public static string PageHref(DashboardFilter filter, string? fragment = null) => Href("/", filter.Parameters(), fragment);
+
+    /// <summary>"Mar 3", with the year when it is not this year's.</summary>
+    public static string ShortDate(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "MMM d" : "MMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

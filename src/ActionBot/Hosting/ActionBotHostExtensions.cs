@@ -8,6 +8,7 @@ using ActionBot.GitHub;
 using ActionBot.GitHub.Webhooks;
 using ActionBot.Scheduling;
 using ActionBot.Observability;
+using ActionBot.ReadAccess;
 using ActionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,8 +35,9 @@ public static class ActionBotHostExtensions
         services.AddStorage(configuration);
 
         services.AddActionBotMetrics();
-        services.AddOptions<ReadAccessOptions>().BindConfiguration(ReadAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddReadAccess();
         services.AddHostedService<IntegrationsReport>();
+        services.AddHostedService<ConfigurationWarnings>();
 
         // The interactions endpoint always exists too: without Discord's public key it answers 401.
         services.AddDiscordInteractions();
@@ -63,9 +65,11 @@ public static class ActionBotHostExtensions
     public static WebApplication UseActionBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<ReadAccessPolicy>();
+        app.UseReadAccess();
+        app.MapLogin();
         app.MapHealthEndpoints();
         app.MapDashboard();
+        app.MapJobDashboard();
         app.MapMetrics();
         app.MapGitHubWebhooks();
         app.MapDiscordInteractions();

@@ -9,8 +9,9 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
-        endpoints.MapGet("/readyz", ReadyAsync);
+        // Public: probes carry no token.
+        endpoints.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
+        endpoints.MapGet("/readyz", ReadyAsync).AllowAnonymous();
         return endpoints;
     }
 

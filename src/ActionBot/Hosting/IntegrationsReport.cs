@@ -1,6 +1,7 @@
 using System.Text;
 using ActionBot.Core.Ports;
 using ActionBot.Scheduling;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -12,22 +13,29 @@ namespace ActionBot.Hosting;
 /// It names configuration keys, never their values.
 /// </summary>
 public sealed partial class IntegrationsReport(
-    IConfiguration configuration, IServer server, IChannelDirectory channels, SchedulerHealth scheduler, ILogger<IntegrationsReport> logger)
+    IConfiguration configuration,
+    IServer server,
+    IChannelDirectory channels,
+    JobStorage jobStore,
+    IEnumerable<ScheduledJob> jobs,
+    ILogger<IntegrationsReport> logger)
     : IHostedLifecycleService
 {
     public const string HowTo = "deploy/README.md";
 
     // After every hosted service has started: the server has its addresses and the scheduler its jobs.
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var report = await DescribeAsync(cancellationToken);
+            var report = Describe();
             Log.Report(logger, report);
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
+    public string Describe()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var text = new StringBuilder("ActionBot is running.");
@@ -45,14 +53,12 @@ public sealed partial class IntegrationsReport(
                 : "/postmortem link confirmed by GitHub's device flow (ActionBot:GitHub:ClientId), and ActionBot:Discord:UserLinks");
         }
 
-        foreach (var (index, line) in (await SchedulerReport.DescribeAsync(scheduler, cancellationToken)).Index())
+        foreach (var (index, line) in SchedulerReport.Describe(jobStore, jobs, configuration).Index())
         {
             Line(text, index == 0 ? "Scheduler" : "", line);
         }
 
-        Line(text, "Read access", Value("Dashboard:ReadToken") is null
-            ? "loopback only; set ActionBot:Dashboard:ReadToken before listening on other addresses"
-            : "read token required for /, /api and /metrics");
+        Line(text, "Read access", ReadAccess());
         Line(text, "How to", $"turn integrations on: {HowTo} (every key: appsettings.example.json)");
         return text.ToString();
     }
@@ -70,6 +76,21 @@ public sealed partial class IntegrationsReport(
     private string Storage() => $"{Value("Storage:Provider") ?? "Sqlite"}, " + (Value("Storage:ConnectionString") is null
         ? "data/actionbot.db (the default; ActionBot:Storage:ConnectionString moves it)"
         : "as ActionBot:Storage:ConnectionString says");
+
+    // INTERFACES §2, as configured: who may read /, /api, /metrics and /hangfire.
+    private string ReadAccess()
+    {
+        var proxies = configuration.GetSection("ActionBot:Dashboard:TrustedProxies").GetChildren().Count();
+        var behind = proxies == 0 ? "" : $"; X-Forwarded-For believed from {proxies} trusted prox{(proxies == 1 ? "y" : "ies")}";
+        if (string.Equals(Value("Dashboard:RequireToken"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the read token for every read (ActionBot:Dashboard:RequireToken)" + behind;
+        }
+
+        return (Value("Dashboard:ReadToken") is null
+            ? "open to this machine only; set ActionBot:Dashboard:ReadToken to read from elsewhere"
+            : "open to this machine; from elsewhere with the read token (Bearer, or /login)") + behind;
+    }
 
     private string GitHub()
     {

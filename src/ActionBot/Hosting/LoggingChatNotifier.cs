@@ -1,3 +1,4 @@
+using ActionBot.Core.Observability;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 
@@ -9,29 +10,36 @@ public sealed partial class LoggingChatNotifier(ILogger<LoggingChatNotifier> log
     public Task AnnounceAsync(PostmortemAnnouncement announcement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(announcement);
-        Log.Skipped(logger, "announcement", announcement.Key, announcement.Items.Count);
+        Skipped("announcement", announcement.Key, announcement.Items.Count);
         return Task.CompletedTask;
     }
 
     public Task RemindAsync(ReminderMessage reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        Log.Skipped(logger, "reminder", reminder.Key, reminder.Items.Count);
+        Skipped("reminder", reminder.Key, reminder.Items.Count);
         return Task.CompletedTask;
     }
 
     public Task EscalateAsync(EscalationMessage escalation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        Log.Skipped(logger, "escalation", escalation.Key, 1);
+        Skipped("escalation", escalation.Key, 1);
         return Task.CompletedTask;
     }
 
     public Task PostDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        Log.Skipped(logger, "digest", digest.Key, digest.Open.Count);
+        Skipped("digest", digest.Key, digest.Open.Count);
         return Task.CompletedTask;
+    }
+
+    // Keys carry postmortem paths, which are whatever their authors named them.
+    private void Skipped(string kind, string key, int count)
+    {
+        var loggedKey = LogText.Sanitize(key)!;
+        Log.Skipped(logger, kind, loggedKey, count);
     }
 
     private static partial class Log

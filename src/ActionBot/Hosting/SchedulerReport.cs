@@ -1,39 +1,44 @@
 using System.Globalization;
 using ActionBot.Scheduling;
-using Quartz;
-using Quartz.Impl.Matchers;
+using Hangfire;
+using Hangfire.Storage;
 
 namespace ActionBot.Hosting;
 
-/// <summary>What the running scheduler holds, read from Quartz itself: its job store, then each job with its schedule and next run.</summary>
+/// <summary>
+/// What the scheduler holds, read from Hangfire itself: its job store, then each recurring job with its schedule and
+/// next run, and the jobs that configuration switched off.
+/// </summary>
 internal static class SchedulerReport
 {
-    public static async Task<IReadOnlyList<string>> DescribeAsync(SchedulerHealth health, CancellationToken cancellationToken)
+    public static IReadOnlyList<string> Describe(JobStorage storage, IEnumerable<ScheduledJob> configured, IConfiguration configuration)
     {
-        if (health.Scheduler is not { } scheduler)
+        var schedules = configured.ToDictionary(j => j.Id, j => j.Schedule, StringComparer.Ordinal);
+        var lines = new List<string> { JobStore.Describe(storage) };
+        using (var connection = storage.GetConnection())
         {
-            return ["not running"];
+            foreach (var job in connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal))
+            {
+                lines.Add($"{job.Id}: {Schedule(job, schedules.GetValueOrDefault(job.Id))}; next run {Next(job, schedules.GetValueOrDefault(job.Id))}");
+            }
         }
 
-        var meta = await scheduler.GetMetaData(cancellationToken);
-        var store = meta.JobStoreSupportsPersistence ? $"persistent job store ({meta.JobStoreType.Name})" : "in-memory job store";
-        var lines = new List<string> { $"{store}{(meta.JobStoreClustered ? ", clustered" : "")}" };
-        foreach (var job in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken)).OrderBy(k => k.Name, StringComparer.Ordinal))
+        if (configuration[$"{ReminderOptions.SectionName}:{nameof(ReminderOptions.DigestCron)}"] is { } cron && string.IsNullOrWhiteSpace(cron))
         {
-            foreach (var trigger in await scheduler.GetTriggersOfJob(job, cancellationToken))
-            {
-                var next = trigger.GetNextFireTimeUtc() is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "none";
-                lines.Add($"{job.Name}: {Schedule(trigger)}; next run {next}");
-            }
+            lines.Add($"{nameof(WeeklyDigestJob)}: off (ActionBot:Reminders:DigestCron is empty)");
         }
 
         return lines;
     }
 
-    private static string Schedule(ITrigger trigger) => trigger switch
+    // What Hangfire holds; for a job it cannot schedule by cron, the interval that IntervalTrigger keeps.
+    private static string Schedule(RecurringJobDto job, JobSchedule? configured) => configured is { IsTriggered: true }
+        ? configured.Describe()
+        : new JobSchedule(job.Cron, TimeZoneInfo.FindSystemTimeZoneById(job.TimeZoneId ?? "UTC"), configured?.Interval).Describe();
+
+    private static string Next(RecurringJobDto job, JobSchedule? configured)
     {
-        ICronTrigger cron => $"cron '{cron.CronExpressionString}' in {cron.TimeZone.Id}",
-        ISimpleTrigger simple => $"every {simple.RepeatInterval.ToString("c", CultureInfo.InvariantCulture)}",
-        _ => trigger.GetType().Name,
-    };
+        var next = configured is { IsTriggered: true, Interval: { } interval } ? job.LastExecution + interval : job.NextExecution;
+        return next is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "none";
+    }
 }

@@ -38,11 +38,12 @@ public static class MetricsEndpoint
 
     private static async Task<ItemCounts> CountItemsAsync(IActionItemStore store, ItemDueDates dueDates, CancellationToken cancellationToken)
     {
-        var items = await store.QueryItemsAsync(new ItemQuery(ItemStateFilter.All), cancellationToken);
+        // Summaries: every item still in its postmortem, without the wording the counts do not need.
+        var items = await store.ListItemSummariesAsync(cancellationToken);
         var postmortems = (await store.ListPostmortemsAsync(null, cancellationToken)).ToDictionary(p => (p.Repository, p.Path));
         var today = dueDates.Today;
         long open = 0, overdue = 0, closed = 0;
-        foreach (var item in items.Where(i => !i.Removed))
+        foreach (var item in items)
         {
             if (item.State == ItemState.Closed)
             {
@@ -51,8 +52,8 @@ public static class MetricsEndpoint
             }
 
             open++;
-            var due = dueDates.DueDate(item, postmortems.GetValueOrDefault((item.Repository, item.Path)));
-            overdue += ItemDueDates.DaysOverdue(item, due, today) is null ? 0 : 1;
+            var merged = postmortems.GetValueOrDefault((item.Repository, item.Path))?.MergedAt ?? item.CreatedAt;
+            overdue += dueDates.DueDate(item.Due, item.Priority, merged) < today ? 1 : 0;
         }
 
         return new ItemCounts(open, overdue, closed);

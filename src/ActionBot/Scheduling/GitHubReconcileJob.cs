@@ -1,6 +1,6 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
-using Quartz;
+using Hangfire;
 
 namespace ActionBot.Scheduling;
 
@@ -9,15 +9,15 @@ namespace ActionBot.Scheduling;
 /// brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks). In one replica
 /// at a time (<see cref="IJobLease"/>): two recoveries at once could both open a missing issue.
 /// </summary>
-[DisallowConcurrentExecution]
+// No automatic retries: a failed pass is logged, not thrown (GitHub may be down), and the next pass is its retry;
+// Hangfire's would call a failing GitHub again on a back-off of its own.
+[AutomaticRetry(Attempts = 0)]
 public sealed partial class GitHubReconcileJob(
     PostmortemIngestion ingestion,
     IssueStateReconciler reconciler,
     IJobLease leases,
-    ILogger<GitHubReconcileJob> logger) : IJob
+    ILogger<GitHubReconcileJob> logger)
 {
-    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try

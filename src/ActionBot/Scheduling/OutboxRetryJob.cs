@@ -1,14 +1,14 @@
 using ActionBot.Core.Ports;
-using Quartz;
+using Hangfire;
 
 namespace ActionBot.Scheduling;
 
 /// <summary>Every <c>Maintenance:RetryEvery</c>: gives pending outgoing work (the chat outbox) another try, through each <see cref="IPendingWorkRetrier"/>.</summary>
-[DisallowConcurrentExecution]
-public sealed partial class OutboxRetryJob(IEnumerable<IPendingWorkRetrier> retriers, TimeProvider time, ILogger<OutboxRetryJob> logger) : IJob
+// No lease: each outbox claims its messages atomically, so runs in several replicas at once send each message once.
+// No automatic retries: this job is itself the retry of pending work, every RetryEvery, and logs what failed.
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class OutboxRetryJob(IEnumerable<IPendingWorkRetrier> retriers, TimeProvider time, ILogger<OutboxRetryJob> logger)
 {
-    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var handled = 0;

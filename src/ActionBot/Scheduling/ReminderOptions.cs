@@ -21,15 +21,23 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "ActionBot:Reminders:RemindBefore must be between 00:00:00 and 365.00:00:00.")]
     public TimeSpan RemindBefore { get; set; } = TimeSpan.FromDays(2);
 
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00", ErrorMessage = "ActionBot:Reminders:RepeatEvery must be between 01:00:00 and 365.00:00:00.")]
+    /// <summary>Any positive interval (a trial may repeat every 30 seconds); under <see cref="ShortestUsualRepeat"/> start-up warns.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "ActionBot:Reminders:RepeatEvery must be positive and at most 365.00:00:00.")]
     public TimeSpan RepeatEvery { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>A repeat shorter than this is accepted but looks like a mistake for a production team.</summary>
+    public static readonly TimeSpan ShortestUsualRepeat = TimeSpan.FromHours(1);
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "ActionBot:Reminders:SweepEvery must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Quartz cron expression (seconds first) of the weekly digest, in <see cref="TimeZone"/>.</summary>
-    [Required(ErrorMessage = "ActionBot:Reminders:DigestCron is required.")]
-    public string DigestCron { get; set; } = "0 0 9 ? * MON";
+    /// <summary>
+    /// Cron expression of the weekly digest, in <see cref="TimeZone"/>: six fields with seconds first (<c>0 0 9 ? * MON</c>,
+    /// days of the week numbered as Quartz numbers them, 1 = SUN) or five (standard cron). Empty turns the digest off.
+    /// </summary>
+    public string? DigestCron { get; set; } = "0 0 9 ? * MON";
+
+    public bool DigestEnabled => !string.IsNullOrWhiteSpace(DigestCron);
 
     [Required(ErrorMessage = "ActionBot:Reminders:WorkingDays is required.")]
     public string WorkingDays { get; set; } = "Mon-Fri";

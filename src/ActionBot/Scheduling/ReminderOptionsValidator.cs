@@ -1,6 +1,6 @@
 using ActionBot.Core.Reminders;
+using Cronos;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ActionBot.Scheduling;
 
@@ -19,9 +19,9 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
 
         Check(failures, "WorkingDays", () => WorkingSchedule.ParseDays(options.WorkingDays ?? ""));
         Check(failures, "WorkingHours", () => WorkingSchedule.ParseHours(options.WorkingHours ?? ""));
-        if (!string.IsNullOrWhiteSpace(options.DigestCron) && !CronExpression.IsValidExpression(options.DigestCron))
+        if (options.DigestEnabled)
         {
-            failures.Add($"{Prefix}DigestCron '{options.DigestCron}' is not a Quartz cron expression (seconds first, e.g. '0 0 9 ? * MON').");
+            Check(failures, "DigestCron", () => ParseCron(options.DigestCron!));
         }
 
         foreach (var (priority, days) in options.DueDaysByPriority.Where(p => p.Value is < 1 or > 3650))
@@ -30,6 +30,13 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // As Hangfire parses it (it carries this Cronos inside): six fields with seconds, or five.
+    private static void ParseCron(string expression)
+    {
+        var cron = JobSchedule.ToCronos(expression);
+        CronExpression.Parse(cron, cron.Split(' ').Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
     }
 
     private static void Check(List<string> failures, string key, Action parse)

@@ -1,6 +1,6 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
-using Quartz;
+using Hangfire;
 
 namespace ActionBot.Scheduling;
 
@@ -8,13 +8,13 @@ namespace ActionBot.Scheduling;
 /// Every <c>Reminders:SweepEvery</c>: sends the reminders that are due (see <see cref="ReminderSweep"/>), in one replica
 /// at a time (<see cref="IJobLease"/>): two sweeps at once could group the same slots into different messages.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed partial class ReminderSweepJob(ReminderSweep sweep, IJobLease leases, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
+// No automatic retries: a failed sweep is logged and returns null rather than throwing, and the next sweep, one
+// SweepEvery later, is its retry; one of Hangfire's, on a back-off of its own, would only add sweeps at odd times.
+[AutomaticRetry(Attempts = 0)]
+public sealed partial class ReminderSweepJob(ReminderSweep sweep, IJobLease leases, TimeProvider time, ILogger<ReminderSweepJob> logger)
 {
-    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
-
     /// <summary>
-    /// One sweep at the injected clock's now (Quartz keeps its own clock for triggers only); <see cref="ReminderSweepReport.Skipped"/>
+    /// One sweep at the injected clock's now (Hangfire keeps its own clock for schedules only); <see cref="ReminderSweepReport.Skipped"/>
     /// when another replica is sweeping; null when it failed.
     /// </summary>
     public async Task<ReminderSweepReport?> RunAsync(CancellationToken cancellationToken)

@@ -1,15 +1,15 @@
-using Quartz;
+using System.Linq.Expressions;
+using Hangfire.Common;
 
 namespace ActionBot.Scheduling;
 
-/// <summary>A job and its trigger as configuration defines them; <see cref="QuartzHostedService"/> schedules each.</summary>
-public sealed record ScheduledJob(string Name, Type JobType, Func<TriggerBuilder, TriggerBuilder> Trigger)
+/// <summary>
+/// A recurring job as configuration defines it: its Hangfire id (the job's class name, which also names its lease),
+/// the call Hangfire makes (on an instance resolved from the host's container) and its schedule.
+/// <see cref="RecurringJobRegistrar"/> registers each at start-up.
+/// </summary>
+public sealed record ScheduledJob(string Id, Job Job, JobSchedule Schedule)
 {
-    public static ScheduledJob Every<TJob>(TimeSpan interval)
-        where TJob : IJob =>
-        new(typeof(TJob).Name, typeof(TJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
-
-    public static ScheduledJob Cron<TJob>(string expression, TimeZoneInfo timeZone)
-        where TJob : IJob =>
-        new(typeof(TJob).Name, typeof(TJob), t => t.WithCronSchedule(expression, c => c.InTimeZone(timeZone).WithMisfireHandlingInstructionDoNothing()));
+    public static ScheduledJob Of<TJob>(Expression<Func<TJob, Task>> call, JobSchedule schedule) =>
+        new(typeof(TJob).Name, Job.FromExpression(call), schedule);
 }

@@ -1,6 +1,6 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
-using Quartz;
+using Hangfire;
 
 namespace ActionBot.Scheduling;
 
@@ -8,35 +8,50 @@ namespace ActionBot.Scheduling;
 /// On <c>Reminders:DigestCron</c>: one digest per channel (its key names the week, so a re-run, or a run in another
 /// replica, posts nothing new), in one replica at a time (<see cref="IJobLease"/>).
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed partial class WeeklyDigestJob(
     IDigestComposer composer,
     IJobLease leases,
     IChatNotifier chat,
     IChannelDirectory channels,
     TimeProvider time,
-    ILogger<WeeklyDigestJob> logger) : IJob
+    ILogger<WeeklyDigestJob> logger)
 {
-    public Task Execute(IJobExecutionContext context) => RunAsync(context?.CancellationToken ?? default);
+    /// <summary>Returns how many digests were enqueued (none when another replica holds the job); failures are logged.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => (await PostAsync(cancellationToken)).Posted;
 
-    /// <summary>Returns how many digests were enqueued (none when another replica holds the job).</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What Hangfire runs: <see cref="RunAsync"/>, failing when a channel's digest failed, so that Hangfire retries it.
+    /// </summary>
+    // Retried, unlike the other jobs: the next run is a week away, so a digest that failed (the database or the chat
+    // down at 09:00 on Monday) would be lost. Hangfire's back-off spreads ten attempts over about four and a half hours, and a
+    // retry cannot post twice: the week's key of a digest already enqueued makes it a no-op.
+    [AutomaticRetry(Attempts = 10)]
+    public async Task PostWeeklyAsync(CancellationToken cancellationToken)
+    {
+        var (_, failed) = await PostAsync(cancellationToken);
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"The weekly digest failed for {failed} channel(s); see the log. Hangfire retries it.");
+        }
+    }
+
+    private async Task<(int Posted, int Failed)> PostAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var (_, posted) = await ExclusiveRun.RunAsync(leases, nameof(WeeklyDigestJob), logger, () => PostAllAsync(cancellationToken), cancellationToken);
-            return posted;
+            var (_, result) = await ExclusiveRun.RunAsync(leases, nameof(WeeklyDigestJob), logger, () => PostAllAsync(cancellationToken), cancellationToken);
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.NoLease(logger, e);
-            return 0;
+            return (0, 1);
         }
     }
 
-    private async Task<int> PostAllAsync(CancellationToken cancellationToken)
+    private async Task<(int Posted, int Failed)> PostAllAsync(CancellationToken cancellationToken)
     {
-        var posted = 0;
+        var (posted, failed) = (0, 0);
         foreach (var channel in channels.Channels)
         {
             try
@@ -50,6 +65,7 @@ public sealed partial class WeeklyDigestJob(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Log.Failed(logger, channel.ChannelId, e);
+                failed++;
             }
         }
 
@@ -58,7 +74,7 @@ public sealed partial class WeeklyDigestJob(
             Log.NoChannel(logger);
         }
 
-        return posted;
+        return (posted, failed);
     }
 
     private static partial class Log

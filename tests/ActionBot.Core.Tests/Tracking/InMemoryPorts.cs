@@ -96,6 +96,12 @@ internal sealed class InMemoryStore : IActionItemStore
     public Task<IReadOnlyList<TrackedItem>> QueryItemsAsync(ItemQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.ToList());
 
+    public Task<IReadOnlyList<ItemSummary>> ListItemSummariesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ItemSummary>>(Items.Values.Where(i => !i.Removed).Select(ItemSummary.Of).ToList());
+
+    public Task<ItemPage> PageItemsAsync(ItemQuery query, ItemPosition? after, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(ItemPage.Slice(Items.Values, query, after, limit));
+
     public Task<IReadOnlyList<TrackedItem>> GetItemsAwaitingIssueAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TrackedItem>>(Items.Values.Where(i => i.IssueNumber is null && !i.Removed && i.State == ItemState.Open).ToList());
 

@@ -88,7 +88,7 @@ public sealed class GitHubWebhookEndpointTests
     public async Task DeclaredBodyOverTheCap_Answers413_AndStoresNothing()
     {
         await using var server = await WebhookTestServer.StartAsync(Secret);
-        var body = new byte[WebhookBodyReader.MaxBodyBytes + 1];
+        var body = new byte[GitHubWebhookEndpoint.MaxBodyBytes + 1];
 
         using var response = await server.Client.PostWebhookAsync("push", body, Secret);
 
@@ -100,7 +100,7 @@ public sealed class GitHubWebhookEndpointTests
     public async Task ChunkedBodyOverTheCap_Answers413_AndStoresNothing()
     {
         await using var server = await WebhookTestServer.StartAsync(Secret);
-        var body = new byte[WebhookBodyReader.MaxBodyBytes + 1];
+        var body = new byte[GitHubWebhookEndpoint.MaxBodyBytes + 1];
         using var request = GitHubWebhookSigner.CreateRequest("push", body, Secret);
         request.Content = new ChunkedContent(body);
 

@@ -3,15 +3,30 @@ using Microsoft.Extensions.Logging;
 
 namespace ActionBot.GitHub.Tests.Webhooks;
 
-internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State, IReadOnlyList<object?> Scopes);
+internal sealed record LogEntry(
+    string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State, IReadOnlyList<object?> Scopes, Exception? Exception = null);
 
 /// <summary>Keeps every log entry with its structured state and scopes, for asserting what was (not) logged.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly ConcurrentQueue<(Func<LogEntry, bool> Matches, TaskCompletionSource Seen)> _waits = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<LogEntry> Entries => _entries;
+
+    /// <summary>Completes when an entry that <paramref name="matches"/> has been logged (before or after the call).</summary>
+    public Task WaitForAsync(Func<LogEntry, bool> matches)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waits.Enqueue((matches, seen));
+        if (_entries.Any(matches))
+        {
+            seen.TrySetResult();
+        }
+
+        return seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -33,7 +48,12 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExterna
             var scopes = new List<object?>();
             provider._scopes.ForEachScope((scope, list) => list.Add(scope), scopes);
             var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            provider._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), [.. values], scopes));
+            var entry = new LogEntry(category, logLevel, eventId, formatter(state, exception), [.. values], scopes, exception);
+            provider._entries.Enqueue(entry);
+            foreach (var (matches, seen) in provider._waits.Where(w => w.Matches(entry)))
+            {
+                seen.TrySetResult();
+            }
         }
     }
 }

@@ -72,9 +72,27 @@ public sealed class WebhookSignatureValidatorTests
     [Fact]
     public void LargeBody_AtTheCap_Validates()
     {
-        var body = new byte[WebhookBodyReader.MaxBodyBytes];
+        var body = new byte[GitHubWebhookEndpoint.MaxBodyBytes];
         body[^1] = (byte)'}';
 
         Assert.Equal(WebhookSignatureResult.Valid, WebhookSignatureValidator.Validate(body, GitHubWebhookSigner.Sign(body, Secret), Secret));
+    }
+
+    [Theory]
+    [MemberData(nameof(TruthTable))]
+    public void CheckHeader_AgreesWithValidate_OnEverythingTheBodyDoesNotDecide(string @case, string? header, string? secret, WebhookSignatureResult expected)
+    {
+        var fromHeader = expected == WebhookSignatureResult.Mismatch ? WebhookSignatureResult.Valid : expected;
+
+        Assert.True(fromHeader == WebhookSignatureValidator.CheckHeader(header, secret), @case);
+    }
+
+    [Fact]
+    public void BodyInPieces_IsCheckedAsTheWholeInOrder()
+    {
+        var header = GitHubWebhookSigner.Sign(Body, Secret);
+
+        Assert.Equal(WebhookSignatureResult.Valid, WebhookSignatureValidator.Validate([Body.AsMemory(0, 5), Body.AsMemory(5)], header, Secret));
+        Assert.Equal(WebhookSignatureResult.Mismatch, WebhookSignatureValidator.Validate([Body.AsMemory(5), Body.AsMemory(0, 5)], header, Secret));
     }
 }

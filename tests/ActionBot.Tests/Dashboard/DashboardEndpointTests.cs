@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
+using ActionBot.Dashboard;
+using ActionBot.Hosting;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,25 +26,45 @@ public sealed class DashboardEndpointTests : IntegrationTest
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("id=\"dry-run\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("dry-run-link", html, StringComparison.Ordinal);
-        Assert.Contains("would open an issue", html, StringComparison.Ordinal);
+        Assert.Contains("would open", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Contains("Partner API outage caused by an expired TLS certificate", html, StringComparison.Ordinal);
-        Assert.Contains("Require an explicit --env on every write command of the flag CLI", html, StringComparison.Ordinal);
+        Assert.Contains("Show the active environment in the flag CLI prompt", html, StringComparison.Ordinal);
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task Owner_filter_keeps_only_that_owners_items()
+    public async Task Owner_filter_keeps_only_that_owners_items_and_state_picks_open_or_all()
     {
         await using var app = await ServeApplication.StartAsync();
 
-        var html = await app.Client.GetStringAsync(new Uri("/?owner=tomasz-w&state=open", UriKind.Relative));
+        var open = await app.Client.GetStringAsync(new Uri("/?owner=tomasz-w", UriKind.Relative));
+        var all = await app.Client.GetStringAsync(new Uri("/?owner=tomasz-w&state=all", UriKind.Relative));
 
-        Assert.Contains("Require an explicit --env on every write command of the flag CLI", html, StringComparison.Ordinal);
-        Assert.Contains("Show the active environment in the flag CLI prompt", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Inventory every certificate we serve", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"tomasz-w\" selected>", html, StringComparison.Ordinal);
+        Assert.Equal(["Show the active environment in the flag CLI prompt"], ListedTitles(open));
+        Assert.Equal(
+            ["Require an explicit --env on every write command of the flag CLI", "Show the active environment in the flag CLI prompt"],
+            ListedTitles(all).Order(StringComparer.Ordinal));
+        Assert.Contains("<option value=\"tomasz-w\" selected>", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_the_dry_run_the_api_answers_the_items_the_page_shows()
+    {
+        await using var app = await ServeApplication.StartAsync();
+
+        var html = await app.Client.GetStringAsync(new Uri("/?state=all", UriKind.Relative));
+        var api = await app.Client.GetFromJsonAsync<List<ActionItemResponse>>(new Uri("/api/action-items?state=all", UriKind.Relative), Json) ?? [];
+        var open = await app.Client.GetFromJsonAsync<List<ActionItemResponse>>(new Uri("/api/action-items", UriKind.Relative), Json) ?? [];
+        var csv = await app.Client.GetStringAsync(new Uri("/api/action-items.csv?state=all", UriKind.Relative));
+
+        Assert.Equal(ListedTitles(html).Order(StringComparer.Ordinal), api.Select(i => i.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(ListedTitles(await app.Client.GetStringAsync(new Uri("/", UriKind.Relative))).Order(), open.Select(i => i.Title).Order());
+        Assert.Equal(api.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.All(api, i => Assert.Equal(SampleDryRun.Repository, i.Repository));
+        Assert.Contains(api, i => i.State == "closed");
     }
 
     [Fact]
@@ -88,10 +113,16 @@ public sealed class DashboardEndpointTests : IntegrationTest
         Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; fix", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://github.com/acme/services/issues/7\">Rotate the signing key</a>", html, StringComparison.Ordinal);
-        Assert.Contains("overdue 3 d", html, StringComparison.Ordinal);
+        Assert.Contains("3 d late", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("Rotate the signing key", StringComparison.Ordinal) < html.IndexOf("alert(1)", StringComparison.Ordinal), "The overdue item comes first.");
         app.AssertLogsAreClean();
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The item list's titles, as a reader sees them.
+    private static List<string> ListedTitles(string html) =>
+        [.. Regex.Matches(html, "<td class=\"title\" data-label=\"Item\"><div>(?:<a [^>]*>)?(?<title>[^<]*)").Select(m => WebUtility.HtmlDecode(m.Groups["title"].Value))];
 
     private static TrackedPostmortem Postmortem(string title, DateTimeOffset now) => new()
     {

@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using ActionBot.Tests.Infrastructure;
 using ActionBot.Tests.TestKit;
 using YamlDotNet.RepresentationModel;
+using static ActionBot.Tests.Deploy.DeployYaml;
 
 namespace ActionBot.Tests.Deploy;
 
 /// <summary>The files under deploy/ parse and say what operators rely on: probes, replicas, health checks, no root.</summary>
 public sealed class DeployFileTests
 {
-    private static readonly string Deploy = RepositoryFiles.PathOf("deploy");
+    private static readonly string Deploy = DeployYaml.Folder;
 
     [Fact]
     public void Kubernetes_runs_two_replicas_probed_on_healthz_and_readyz_with_config_from_its_configmap_and_secret()
@@ -77,33 +77,4 @@ public sealed class DeployFileTests
         Assert.Empty(about);
         Assert.Contains("NoNewPrivileges=yes", await File.ReadAllTextAsync(unit), StringComparison.Ordinal);
     }
-
-    private static YamlMappingNode Load(string relative)
-    {
-        using var reader = new StreamReader(Path.Combine(Deploy, relative));
-        var yaml = new YamlStream();
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents.Single().RootNode;
-    }
-
-    private static YamlNode? Node(YamlMappingNode root, params string[] path)
-    {
-        YamlNode node = root;
-        foreach (var key in path)
-        {
-            if (node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var next))
-            {
-                return null;
-            }
-
-            node = next;
-        }
-
-        return node;
-    }
-
-    private static string? Text(YamlMappingNode root, params string[] path) => (Node(root, path) as YamlScalarNode)?.Value;
-
-    private static YamlSequenceNode Seq(YamlMappingNode root, params string[] path) =>
-        Assert.IsType<YamlSequenceNode>(Node(root, path));
 }

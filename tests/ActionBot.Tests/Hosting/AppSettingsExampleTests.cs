@@ -5,6 +5,7 @@ using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Identity;
 using ActionBot.GitHub.Processing;
 using ActionBot.Hosting;
+using ActionBot.ReadAccess;
 using ActionBot.Scheduling;
 using ActionBot.Storage;
 using ActionBot.Storage.Sqlite;

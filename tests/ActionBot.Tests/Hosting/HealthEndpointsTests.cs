@@ -1,8 +1,7 @@
 using System.Net;
 using ActionBot.Scheduling;
 using ActionBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Hangfire;
 
 namespace ActionBot.Tests.Hosting;
 
@@ -10,13 +9,13 @@ namespace ActionBot.Tests.Hosting;
 public sealed class HealthEndpointsTests
 {
     [Fact]
-    public async Task Readyz_answers_200_while_storage_and_the_scheduler_are_up_and_503_once_the_scheduler_stops_while_healthz_stays_200()
+    public async Task Readyz_answers_200_while_storage_and_the_Hangfire_server_are_up_and_503_once_the_server_stops_while_healthz_stays_200()
     {
         await using var app = await ServeApplication.StartAsync();
+        await app.Service<SchedulerHealth>().Started.WaitAsync(ActionBotApplication.WaitLimit);
         using var ready = await app.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
-        var quartz = app.Service<IEnumerable<IHostedService>>().OfType<QuartzHostedService>().Single();
-        await quartz.StopAsync(CancellationToken.None);
+        await app.Service<BackgroundJobServerHostedService>().StopAsync(CancellationToken.None);
         using var stopped = await app.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
         using var alive = await app.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
 

@@ -20,10 +20,10 @@ public sealed class IntegrationsReportTests : IntegrationTest
         Assert.Contains("GitHub      off: ActionBot:GitHub:Token (or AppId, PrivateKeyPath and InstallationId) and ActionBot:GitHub:Repositories:0:Name not set", report, StringComparison.Ordinal);
         Assert.Contains("Webhooks    off: ActionBot:GitHub:WebhookSecret is not set", report, StringComparison.Ordinal);
         Assert.Contains("Discord     off: ActionBot:Discord:ApplicationId, ActionBot:Discord:PublicKey, ActionBot:Discord:BotToken not set", report, StringComparison.Ordinal);
-        Assert.Contains("Scheduler   in-memory job store\n", report, StringComparison.Ordinal);
-        Assert.Contains("ReminderSweepJob: every 00:05:00; next run ", report, StringComparison.Ordinal);
+        Assert.Contains("Scheduler   Hangfire, in-memory job store (Hangfire.InMemory; jobs are registered again at each start)\n", report, StringComparison.Ordinal);
+        Assert.Contains("ReminderSweepJob: every 00:05:00 (cron '0 */5 * * * *' in UTC); next run ", report, StringComparison.Ordinal);
         Assert.Contains("WeeklyDigestJob: cron '0 0 9 ? * MON' in UTC; next run ", report, StringComparison.Ordinal);
-        Assert.Contains("OutboxRetryJob: every 00:01:00", report, StringComparison.Ordinal);
+        Assert.Contains("OutboxRetryJob: every 00:01:00 (cron '0 */1 * * * *' in UTC)", report, StringComparison.Ordinal);
         Assert.DoesNotContain("GitHubReconcileJob", report, StringComparison.Ordinal);
         Assert.Contains(IntegrationsReport.HowTo, report, StringComparison.Ordinal);
     }
@@ -47,7 +47,8 @@ public sealed class IntegrationsReportTests : IntegrationTest
             report,
             StringComparison.Ordinal);
         Assert.Contains("Links       /postmortem link confirmed by GitHub's device flow (ActionBot:GitHub:ClientId)", report, StringComparison.Ordinal);
-        Assert.Contains("GitHubReconcileJob: every 1.00:00:00", report, StringComparison.Ordinal);
+        Assert.Contains("GitHubReconcileJob: every 23:59:59 (no cron says it: triggered one interval after the last run); next run ", report, StringComparison.Ordinal);
+        Assert.Contains("WeeklyDigestJob: off (ActionBot:Reminders:DigestCron is empty)", report, StringComparison.Ordinal);
         foreach (var secret in new[] { ActionBotApplication.WebhookSecret, Testing.GitHub.FakeGitHubServer.DefaultToken, Testing.Discord.FakeDiscordServer.BotToken, "1180000000000000009" })
         {
             Assert.DoesNotContain(secret, report, StringComparison.Ordinal);

@@ -13,6 +13,8 @@ using ActionBot.Testing;
 using ActionBot.Testing.Discord;
 using ActionBot.Testing.GitHub;
 using ActionBot.Testing.GitHub.Webhooks;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -39,11 +41,10 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly HashSet<string> FinalStates = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _testServices;
-    private readonly LogSignal _maintenanceRan = new(typeof(GitHubReconcileJob).FullName!, 5200, 5201);
-    private readonly LogSignal _firstSweep = new(typeof(ReminderSweepJob).FullName!, 5000, 5001);
 
     public const string DiscordChannelId = "950000000000000001";
 
@@ -81,11 +82,22 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
             ["ActionBot:GitHub:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00",
             ["ActionBot:Deliveries:RetryBaseDelay"] = "00:00:00",
 
-            // The scheduler runs the reconcile and reminder jobs once at start (awaited in StartAsync) and not again during
-            // a test: tests that want another run call the job's RunAsync at the fake clock's time.
-            ["ActionBot:Maintenance:ReconcileEvery"] = "1.00:00:00",
-            ["ActionBot:Reminders:SweepEvery"] = "1.00:00:00",
-            ["ActionBot:Reminders:DigestCron"] = "0 0 9 1 1 ? 2099",
+            // Under a fake clock, a jump of days fires every timer due on the way, and a loop that sleeps again from its
+            // timer's callback (the WAL checkpointer every second, the delivery worker's poll every 5 s) is walked through
+            // the whole jump, one pass per period: a week of 1-second checkpoints took minutes. Tests drain deliveries
+            // themselves (DrainAsync), so these loops need not pass often there.
+            ["ActionBot:Storage:WalCheckpoint:Interval"] = clock is null ? "00:00:01" : "00:10:00",
+            ["ActionBot:Deliveries:PollInterval"] = clock is null ? "00:00:05" : "01:00:00",
+
+            // Hangfire runs the reconcile, reminder and outbox retry jobs once at start (awaited in StartAsync) and not
+            // again during a test, on its real clock: tests that want another run call the job's RunAsync at the fake
+            // clock's time (a retry run every real minute raced the outbox sender of a fake-clock test). An interval no
+            // cron expression says runs one interval after the last run (a daily cron would run at midnight, mid-test);
+            // the digest is off.
+            ["ActionBot:Maintenance:ReconcileEvery"] = "23:59:59",
+            ["ActionBot:Maintenance:RetryEvery"] = "23:59:59",
+            ["ActionBot:Reminders:SweepEvery"] = "23:59:59",
+            ["ActionBot:Reminders:DigestCron"] = "",
         };
         if (discord is not null)
         {
@@ -118,7 +130,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
 
     private ObservedDeliveryInbox Inbox => Services.GetRequiredService<ObservedDeliveryInbox>();
 
-    /// <summary>Starts the bot and waits for its first reconcile pass and reminder sweep, so a test starts from a quiet app.</summary>
+    /// <summary>Starts the bot and waits for the runs its jobs make at start (reconcile, sweep, outbox retry), so a test starts from a quiet app.</summary>
     public static async Task<ActionBotApplication> StartAsync(
         FakeGitHubServer github,
         string dataFolder,
@@ -133,7 +145,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         app.UseKestrel(0);
         app.StartServer();
         app.Client = app.CreateClient();
-        await Task.WhenAll(app._maintenanceRan.Seen, app._firstSweep.Seen).WaitAsync(WaitLimit);
+        await app.StartRunsFinishedAsync().WaitAsync(WaitLimit);
         return app;
     }
 
@@ -143,6 +155,31 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(github);
         github.Faults.RetryAfterSeconds = 0;
         github.DeviceFlow.RegisterClient(ClientId);
+    }
+
+    /// <summary>The Hangfire store of this bot (its own in memory, or the one replicas share in PostgreSQL).</summary>
+    public JobStorage JobStore => Services.GetRequiredService<JobStorage>();
+
+    /// <summary>
+    /// Waits until the runs triggered at start have finished, as the job store records them: on a store that replicas
+    /// share, another replica's server may have run them.
+    /// </summary>
+    private async Task StartRunsFinishedAsync()
+    {
+        var started = Services.GetRequiredService<RecurringJobRegistrar>().TriggeredAtStart;
+        while (true)
+        {
+            using (var connection = JobStore.GetConnection())
+            {
+                if (started.All(id => FinalStates.Contains(connection.GetStateData(id)?.Name ?? "")))
+                {
+                    return;
+                }
+            }
+
+            // The store offers no notification of a job's end to wait on.
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
     }
 
     /// <summary>Posts a delivery signed with the configured secret, as GitHub sends it.</summary>
@@ -234,8 +271,6 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging
             .ClearProviders()
             .AddProvider(Logs)
-            .AddProvider(_maintenanceRan)
-            .AddProvider(_firstSweep)
             .AddFilter<InMemoryLoggerProvider>(null, LogLevel.Trace));
         var postgres = string.Equals(_settings.GetValueOrDefault("ActionBot:Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase);
         builder.ConfigureTestServices(services =>

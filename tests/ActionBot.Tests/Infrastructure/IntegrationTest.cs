@@ -16,6 +16,9 @@ public abstract class IntegrationTest : IAsyncLifetime
 
     internal FakeGitHubServer GitHub { get; private set; } = null!;
 
+    /// <summary>The test's folder (the bot's SQLite file among others), deleted at its end.</summary>
+    internal string DataFolder => _dataFolder;
+
     /// <summary>A fake Discord, when the test class sets <see cref="UsesDiscord"/>.</summary>
     internal FakeDiscordServer? Discord { get; private set; }
 
@@ -63,7 +66,12 @@ public abstract class IntegrationTest : IAsyncLifetime
         FakeTimeProvider? clock = null)
     {
         var app = await ActionBotApplication.StartAsync(GitHub, _dataFolder, settings, services, clock ?? Clock, Discord);
-        _apps.Add(app);
+        lock (_apps)
+        {
+            // Replicas start at once.
+            _apps.Add(app);
+        }
+
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ActionBot.Scheduling;
 using ActionBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,7 +61,7 @@ internal sealed class ServeApplication : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).AddFilter<InMemoryLoggerProvider>(null, LogLevel.Trace));
     }
 
-    private static Task<ServeApplication> StartAsync(bool exposed, Action<Dictionary<string, string?>>? settings)
+    private static async Task<ServeApplication> StartAsync(bool exposed, Action<Dictionary<string, string?>>? settings)
     {
         var app = new ServeApplication(exposed);
         settings?.Invoke(app._settings);
@@ -69,6 +70,9 @@ internal sealed class ServeApplication : WebApplicationFactory<Program>
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         app.Address = new Uri($"http://127.0.0.1:{bound.Port}/");
         app.Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.Address };
-        return Task.FromResult(app);
+
+        // Started as a user meets it: ready (/readyz 200) once the scheduler runs, which Kestrel answering does not wait for.
+        await app.Services.GetRequiredService<SchedulerHealth>().Started.WaitAsync(ActionBotApplication.WaitLimit);
+        return app;
     }
 }

@@ -8,14 +8,16 @@ using ActionBot.Testing;
 using ActionBot.Tests.Infrastructure;
 using ActionBot.Tests.TestKit;
 using Dapper;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ActionBot.Tests.Integration;
 
 /// <summary>
-/// Several replicas of the bot on one PostgreSQL database, each with a clock of its own a few seconds apart, all
-/// running the reminder sweep and the weekly digest at every step of a week, and all sending to one fake Discord.
+/// Several replicas of the bot on one PostgreSQL database (and one Hangfire.PostgreSql job store), each with a clock of
+/// its own a few seconds apart, all running the reminder sweep and the weekly digest at every step of a week, and all
+/// sending to one fake Discord.
 /// </summary>
 public sealed class ReplicaTests : IntegrationTest, IClassFixture<PostgresServerFixture>
 {
@@ -47,11 +49,9 @@ public sealed class ReplicaTests : IntegrationTest, IClassFixture<PostgresServer
         var connectionString = await _postgres.Server.CreateDatabaseAsync();
         GitHub.AddRepository(Platform);
         var clocks = Enumerable.Range(0, Hosts).Select(i => i == 0 ? Clock! : new FakeTimeProvider(Start + (HostOffset * i))).ToList();
-        var hosts = new List<ActionBotApplication>();
-        foreach (var clock in clocks)
-        {
-            hosts.Add(await StartBotAsync(settings: s => Configure(s, connectionString), clock: clock));
-        }
+        // Started at once: their migrators queue on one lock, which also installs Hangfire's schema once.
+        var hosts = (await Task.WhenAll(clocks.Select(clock => StartBotAsync(settings: s => Configure(s, connectionString), clock: clock)))).ToList();
+        Assert.All(hosts, h => Assert.IsType<PostgreSqlStorage>(h.JobStore));
 
         var items = await SeedAsync(hosts[0].Services.GetRequiredService<IActionItemStore>());
 
@@ -108,6 +108,12 @@ public sealed class ReplicaTests : IntegrationTest, IClassFixture<PostgresServer
         Assert.Equal(digestKeys, outbox.Where(m => m.Key.StartsWith("digest:", StringComparison.Ordinal)).Select(m => m.Key).Order());
         Assert.All(digestKeys, key => Assert.Single(messages, m => m.Nonce == DiscordOutboxSender.Nonce(key, 0)));
         Assert.All(hosts, h => Assert.Empty(h.Logs.Errors.Select(e => $"{e.Category}: {e.FullText}")));
+
+        // One Hangfire schema, one of each recurring job, however many replicas registered them.
+        Assert.Equal(1, await database.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'hangfire'"));
+        Assert.Equal(
+            ["GitHubReconcileJob", "OutboxRetryJob", "ReminderSweepJob"],
+            (await database.QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value")).ToList());
     }
 
     private static void Configure(Dictionary<string, string?> settings, string connectionString)

@@ -48,4 +48,30 @@ public sealed class LogHygieneTests : IntegrationTest
             Assert.DoesNotContain(app.Logs.Entries, e => e.FullText.Contains(secret, StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task Text_of_a_postmortem_reaches_the_log_without_control_characters()
+    {
+        var app = await StartBotAsync();
+        var path = "postmortems/2025-03-05-\u001b[31mred\u001b[0m.md";
+        var markdown = """
+            # Forged log lines (March 5, 2025)
+
+            ## Action items
+
+            | Action | Owner | Due |
+            | --- | --- | --- |
+            | Rotate the keys | @octocat | {ESC}[2J{ESC}[Hnext sprint |
+
+            """.Replace("{ESC}", "\u001b", StringComparison.Ordinal);
+
+        using var merged = await app.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, [new(path, markdown)]));
+        await app.DrainAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, merged.StatusCode);
+        var warning = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 1303);
+        Assert.StartsWith("postmortems/2025-03-05-\\u001B[31mred\\u001B[0m.md:7: ", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Entries, e => e.FullText.Contains((char)27));
+        app.AssertLogsAreClean();
+    }
 }
