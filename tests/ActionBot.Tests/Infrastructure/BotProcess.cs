@@ -1,86 +1,56 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using ActionBot.Testing.GitHub.Webhooks;
 
 namespace ActionBot.Tests.Infrastructure;
 
 /// <summary>
-/// The bot's real executable running <c>serve</c> in a child process, configured as <see cref="ActionBotApplication"/> is
-/// (the same settings, as environment variables: the same data folder and fake servers), with
-/// <see cref="KillAtCrashPoint"/> plugged in: it kills itself with SIGKILL at the boundary it is given. It runs from
-/// the test's output folder, with the test assembly's dependency list, so that the hosting startup in this assembly
-/// loads. A restart is an <see cref="ActionBotApplication"/> on the same folder.
+/// The bot's real executable running <c>serve</c> in a child process (<see cref="ServeProcess"/>), configured as
+/// <see cref="ActionBotApplication"/> is (the same settings, as environment variables: the same data folder and fake
+/// servers), with <see cref="KillAtCrashPoint"/> plugged in through this assembly's hosting startup: it kills itself
+/// with SIGKILL at the boundary it is given. A restart is an <see cref="ActionBotApplication"/> on the same folder.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
-    public const string ListeningLine = "ACTIONBOT-TEST listening on ";
     public const string CrashLine = "ACTIONBOT-TEST killed at ";
 
+    /// <summary>SIGKILL's exit code (128 + 9), as a shell reports it.</summary>
+    public const int KilledExitCode = 137;
+
     /// <summary>A child's start-up and work on a loaded 2-core machine; it ends long before on a normal one.</summary>
-    public static readonly TimeSpan LifeLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LifeLimit = TimeSpan.FromMinutes(2);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private HttpClient? _client;
+    private readonly ServeProcess _serve;
+    private readonly HttpClient _client;
 
-    private BotProcess(Process process) => _process = process;
-
-    /// <summary>The crash point (<c>point#n</c>) it printed before killing itself; null until then.</summary>
-    public string? KilledAt { get; private set; }
-
-    /// <summary>Everything it wrote, standard output and error interleaved: its log, for a failing test's message.</summary>
-    public string Output
+    private BotProcess(ServeProcess serve, Uri address)
     {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
+        _serve = serve;
+        _client = new HttpClient { BaseAddress = address };
     }
 
-    /// <summary>Starts <c>serve</c> with <paramref name="settings"/> and waits until it listens.</summary>
+    /// <summary>The crash point (<c>point#n</c>) it printed before killing itself; null until then.</summary>
+    public string? KilledAt => _serve.Output.LastOrDefault(line => line.StartsWith(CrashLine, StringComparison.Ordinal))?[CrashLine.Length..];
+
+    /// <summary>Everything it wrote, standard output then standard error: its log, for a failing test's message.</summary>
+    public string Output => string.Join('\n', _serve.Output.Concat(_serve.Error));
+
+    /// <summary>Starts <c>serve</c> with <paramref name="settings"/>, set to die at <paramref name="crashAt"/>, and waits until it listens.</summary>
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string crashAt, string workingFolder)
     {
-        var folder = AppContext.BaseDirectory;
-        var tests = typeof(BotProcess).Assembly.GetName().Name!;
-        var start = new ProcessStartInfo(DotnetHost())
+        var environment = settings.Where(s => s.Key != "urls" && s.Value is not null)
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = typeof(BotProcess).Assembly.GetName().Name!;
+        environment[KillAtCrashPoint.Variable] = crashAt;
+        var serve = ServeProcess.Start(workingFolder, ["serve", "--urls", settings["urls"]!], environment, withTestAssembly: true);
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingFolder,
-        };
-        string[] arguments =
-        [
-            "exec", "--runtimeconfig", Path.Combine(folder, $"{tests}.runtimeconfig.json"), "--depsfile", Path.Combine(folder, $"{tests}.deps.json"),
-            Path.Combine(folder, "ActionBot.dll"), "serve", "--urls", settings["urls"]!,
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            return new BotProcess(serve, await serve.ListeningAsync(LifeLimit));
         }
-
-        foreach (var (key, value) in settings.Where(s => s.Key != "urls" && s.Value is not null))
+        catch
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            await serve.DisposeAsync();
+            throw;
         }
-
-        start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = tests;
-        start.Environment[KillAtCrashPoint.Variable] = crashAt;
-        var bot = new BotProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
-        bot._process.OutputDataReceived += (_, line) => bot.Read(line.Data);
-        bot._process.ErrorDataReceived += (_, line) => bot.Read(line.Data);
-        bot._process.Exited += (_, _) => bot._listening.TrySetException(new InvalidOperationException($"The bot exited before it listened:\n{bot.Output}"));
-        bot._process.Start();
-        bot._process.BeginOutputReadLine();
-        bot._process.BeginErrorReadLine();
-        var address = await bot._listening.Task.WaitAsync(LifeLimit);
-        bot._client = new HttpClient { BaseAddress = address };
-        return bot;
     }
 
     /// <summary>
@@ -91,7 +61,7 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         try
         {
-            using var response = await _client!.PostWebhookAsync(eventName, body, ActionBotApplication.WebhookSecret);
+            using var response = await _client.PostWebhookAsync(eventName, body, ActionBotApplication.WebhookSecret);
             return response.StatusCode;
         }
         catch (HttpRequestException)
@@ -101,52 +71,12 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL's exit code (128 + 9), as a shell reports it.</summary>
-    public const int KilledExitCode = 137;
-
     /// <summary>Waits for the process to end; its exit code.</summary>
-    public async Task<int> ExitedAsync()
-    {
-        await _process.WaitForExitAsync().WaitAsync(LifeLimit);
-        return _process.ExitCode;
-    }
+    public Task<int> ExitedAsync() => _serve.ExitCodeAsync(LifeLimit);
 
     public async ValueTask DisposeAsync()
     {
-        _client?.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    // The test host runs under the dotnet host, which names itself to child processes in DOTNET_HOST_PATH.
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    private void Read(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line.StartsWith(ListeningLine, StringComparison.Ordinal))
-        {
-            // Kestrel names the address it bound ("http://127.0.0.1:41234"); the client calls it by that.
-            _listening.TrySetResult(new Uri(line[ListeningLine.Length..]));
-        }
-        else if (line.StartsWith(CrashLine, StringComparison.Ordinal))
-        {
-            KilledAt = line[CrashLine.Length..];
-        }
+        _client.Dispose();
+        await _serve.DisposeAsync();
     }
 }

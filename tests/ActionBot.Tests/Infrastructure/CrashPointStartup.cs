@@ -2,10 +2,7 @@ using System.Diagnostics;
 using ActionBot.Core.Ports;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 [assembly: HostingStartup(typeof(CrashPointStartup))]
 
@@ -14,8 +11,8 @@ namespace ActionBot.Tests.Infrastructure;
 /// <summary>
 /// What a <see cref="BotProcess"/> adds to the real executable, through ASP.NET Core's hosting startup (named in
 /// <c>ASPNETCORE_HOSTINGSTARTUPASSEMBLIES</c>; runs before the app's own registrations, which add theirs only if none
-/// is there): <see cref="KillAtCrashPoint"/> as the crash points, and a line with the address Kestrel bound. In-process
-/// test hosts never name this assembly, so it does nothing there.
+/// is there): <see cref="KillAtCrashPoint"/> as the crash points. In-process test hosts never name this assembly, so it
+/// does nothing there.
 /// </summary>
 internal sealed class CrashPointStartup : IHostingStartup
 {
@@ -24,25 +21,8 @@ internal sealed class CrashPointStartup : IHostingStartup
         if (KillAtCrashPoint.FromEnvironment() is { } crashPoints)
         {
             services.AddSingleton<ICrashPoints>(crashPoints);
-            services.AddHostedService<ListeningAddressLine>();
         }
     });
-
-    /// <summary>Prints the address Kestrel bound (the bot is started on port 0), once the server listens.</summary>
-    private sealed class ListeningAddressLine(IServer server, IHostApplicationLifetime lifetime) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            lifetime.ApplicationStarted.Register(() =>
-            {
-                var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                Console.Out.WriteLine($"{BotProcess.ListeningLine}{address}");
-            });
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }
 
 /// <summary>
