@@ -47,6 +47,7 @@ public static class GitHubRegistration
         services.TryAddSingleton<IRepositoryFiles, OctokitRepositoryFiles>();
         services.TryAddSingleton(sp => new UncertainWriteRule(
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value.UncertainWritePause, UncertainWriteRule.Default.Rounds));
+        services.TryAddSingleton<ICrashPoints>(NoCrashPoints.Instance);
         services.TryAddSingleton<IssueOpener>();
         services.TryAddSingleton<PostmortemIngestion>();
         services.TryAddSingleton<IssueStateReconciler>();

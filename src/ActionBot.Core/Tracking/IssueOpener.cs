@@ -8,11 +8,12 @@ namespace ActionBot.Core.Tracking;
 /// by a call whose answer was lost, so that issue is looked for by its marker before anything is created.
 /// A create whose answer is lost now is settled at once, the same way, after a short pause (<see cref="UncertainWriteRule"/>).
 /// </summary>
-public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, TimeProvider time, UncertainWriteRule? rule = null)
+public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, TimeProvider time, UncertainWriteRule? rule = null, ICrashPoints? crashPoints = null)
 {
     // GitHub's issue listing by "since" compares updated_at; leave room for clock skew between us and GitHub.
     private static readonly TimeSpan SearchSlack = TimeSpan.FromMinutes(10);
     private readonly UncertainWriteRule _rule = rule ?? UncertainWriteRule.Default;
+    private readonly ICrashPoints _crashPoints = crashPoints ?? NoCrashPoints.Instance;
 
     public async Task<TrackedItem> EnsureIssueAsync(TrackedItem item, TrackedPostmortem postmortem, CancellationToken cancellationToken)
     {
@@ -29,13 +30,16 @@ public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, T
 
         var now = time.GetUtcNow();
         await store.MarkIssueAttemptAsync(item.Key, now, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.IssueAttemptMarked, cancellationToken);
         item = item with { IssueAttemptedAt = now };
         var draft = IssueWriter.Draft(item, postmortem);
         for (var round = 1; ; round++)
         {
             try
             {
-                return await RecordAsync(item, await tracker.CreateAsync(item.IssueRepository, draft, cancellationToken), cancellationToken);
+                var created = await tracker.CreateAsync(item.IssueRepository, draft, cancellationToken);
+                await _crashPoints.ReachedAsync(CrashPoint.IssueCreated, cancellationToken);
+                return await RecordAsync(item, created, cancellationToken);
             }
             catch (UncertainWriteException) when (round < _rule.Rounds)
             {
@@ -52,6 +56,7 @@ public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, T
     private async Task<TrackedItem> RecordAsync(TrackedItem item, IssueRef issue, CancellationToken cancellationToken)
     {
         await store.RecordIssueAsync(item.Key, issue.Number, issue.Url, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.IssueRecorded, cancellationToken);
         return item with { IssueNumber = issue.Number, IssueUrl = issue.Url };
     }
 }

@@ -8,8 +8,10 @@ public sealed record IngestionReport(int Items, int Added, int Reworded, int Rem
 
 /// <summary>
 /// Turns a merged postmortem into tracked items and their issues. Safe to run again for the same file
-/// (a redelivery, a retry after a crash): items are matched to what is stored, the intent is stored
-/// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice.
+/// (a redelivery, a retry after a crash): items are matched to what is stored, the reading is stored with everything
+/// it promises (<see cref="PromisedEffects"/>: the announcement, rewritten issues, removal comments) before GitHub or
+/// the chat is called, <see cref="IssueOpener"/> never opens an item's issue twice, and whatever a crash left undone is
+/// finished by the next run or by <see cref="RecoverAsync"/>.
 /// </summary>
 public sealed class PostmortemIngestion(
     ActionItemExtractor extractor,
@@ -18,12 +20,16 @@ public sealed class PostmortemIngestion(
     IssueOpener opener,
     IChatNotifier chat,
     IJobLease leases,
-    TimeProvider time)
+    TimeProvider time,
+    ICrashPoints? crashPoints = null)
 {
     // Ingestion (a delivery) and recovery (the maintenance pass) each open issues for items they read beforehand: run
     // at once, here or in two replicas, both would open the same item's issue. One at a time across every replica
     // that shares the database, each reads what the other recorded.
     private const string OneAtATime = "postmortem-ingestion";
+
+    private readonly ICrashPoints _crashPoints = crashPoints ?? NoCrashPoints.Instance;
+    private readonly PromisedEffects _effects = new(store, tracker, chat, crashPoints ?? NoCrashPoints.Instance);
 
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
@@ -31,54 +37,58 @@ public sealed class PostmortemIngestion(
         return await IngestOneAsync(merged, markdown, channelId, cancellationToken);
     }
 
-    /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
+    /// <summary>Finishes what an earlier reading of <paramref name="postmortem"/> left undone: its unopened issues, its promised effects.</summary>
+    public async Task<IReadOnlyList<TrackedItem>> ResumeAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
+        return await FinishAsync(postmortem, cancellationToken);
+    }
+
+    /// <summary>Opens the issues and does the promised effects that a crash or an outage left undone, in every postmortem.</summary>
     public async Task<IReadOnlyList<TrackedItem>> RecoverAsync(CancellationToken cancellationToken)
     {
         await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
-        return await RecoverAllAsync(cancellationToken);
+        var unfinished = (await store.GetItemsAwaitingIssueAsync(cancellationToken)).Select(i => (i.Repository, i.Path))
+            .Concat((await store.GetPendingEffectsAsync(cancellationToken)).Select(e => (e.Repository, e.Path)))
+            .Distinct();
+        var opened = new List<TrackedItem>();
+        foreach (var (repository, path) in unfinished)
+        {
+            if (await store.GetPostmortemAsync(repository, path, cancellationToken) is { } postmortem)
+            {
+                opened.AddRange(await FinishAsync(postmortem, cancellationToken));
+            }
+        }
+
+        return opened;
     }
 
     private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
         var result = extractor.Extract(markdown);
         var postmortem = merged with { Title = result.Title ?? merged.Title, Date = result.Date };
-        await store.SavePostmortemAsync(postmortem, cancellationToken);
-
         var known = await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken);
         var matches = ItemMatcher.Match(known, result.Items);
         var now = time.GetUtcNow();
-        var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now))
-            .Concat(matches.Added.Select(item => New(postmortem, item, now)))
-            .ToList();
-        await store.UpsertItemsAsync(current, cancellationToken);
+        var added = matches.Added.Select(item => New(postmortem, item, now)).ToList();
+        var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now)).Concat(added).ToList();
+        var removed = matches.Removed.Select(i => i with { Removed = true, UpdatedAt = now });
 
-        var opened = await OpenIssuesAsync(current, postmortem, cancellationToken);
-        foreach (var (knownItem, _) in matches.Reworded.Where(m => m.Known.IssueNumber is not null))
-        {
-            var item = current.First(i => i.Key == knownItem.Key);
-            await tracker.UpdateAsync(item.IssueRepository, item.IssueNumber!.Value, IssueWriter.Draft(item, postmortem), cancellationToken);
-        }
+        // The reading and everything it promises, in one transaction: a crash before it changes nothing, after it loses
+        // nothing (a reworded item stored before its issue was rewritten would otherwise read as unchanged next time).
+        await store.SaveReadingAsync(postmortem, [.. current, .. removed], PromisedEffects.Of(postmortem, matches, added, channelId, now), cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.ReadingStored, cancellationToken);
 
-        await MarkRemovedAsync(matches.Removed, postmortem, now, cancellationToken);
-        if (opened.Count > 0)
-        {
-            await chat.AnnounceAsync(new PostmortemAnnouncement(postmortem, channelId, opened), cancellationToken);
-        }
-
+        var opened = await FinishAsync(postmortem, cancellationToken);
         return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings);
     }
 
-    private async Task<IReadOnlyList<TrackedItem>> RecoverAllAsync(CancellationToken cancellationToken)
+    // The issues first: an announcement waits for all of its issues.
+    private async Task<List<TrackedItem>> FinishAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
     {
-        var opened = new List<TrackedItem>();
-        foreach (var group in (await store.GetItemsAwaitingIssueAsync(cancellationToken)).GroupBy(i => (i.Repository, i.Path)))
-        {
-            if (await store.GetPostmortemAsync(group.Key.Repository, group.Key.Path, cancellationToken) is { } postmortem)
-            {
-                opened.AddRange(await OpenIssuesAsync(group.ToList(), postmortem, cancellationToken));
-            }
-        }
-
+        var opened = await OpenIssuesAsync(await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken), postmortem, cancellationToken);
+        await _effects.KeepAsync(postmortem, cancellationToken);
         return opened;
     }
 
@@ -92,6 +102,7 @@ public sealed class PostmortemIngestion(
 
         var labels = waiting.SelectMany(IssueWriter.Labels).Distinct(StringComparer.Ordinal).ToList();
         await tracker.EnsureLabelsAsync(postmortem.IssueRepository, labels, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.LabelsEnsured, cancellationToken);
         var opened = new List<TrackedItem>(waiting.Count);
         foreach (var item in waiting)
         {
@@ -99,24 +110,6 @@ public sealed class PostmortemIngestion(
         }
 
         return opened;
-    }
-
-    // A task that left the postmortem keeps its issue open: people decide; the issue is told why. The comment
-    // comes before the flag, so a crash between them repeats the comment rather than losing it.
-    private async Task MarkRemovedAsync(IReadOnlyList<TrackedItem> removed, TrackedPostmortem postmortem, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var item in removed.Where(i => i.IssueNumber is not null && i.State == ItemState.Open))
-        {
-            var where = postmortem.PullRequestUrl ?? postmortem.CommitSha;
-            await tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value,
-                $"This task no longer appears in `{item.Path}` as merged in {where}. If it is no longer needed, close this issue; ActionBot will not close it by itself.",
-                cancellationToken);
-        }
-
-        if (removed.Count > 0)
-        {
-            await store.UpsertItemsAsync(removed.Select(i => i with { Removed = true, UpdatedAt = now }).ToList(), cancellationToken);
-        }
     }
 
     private static TrackedItem Refresh(TrackedItem known, ActionItem current, DateTimeOffset now) => known with

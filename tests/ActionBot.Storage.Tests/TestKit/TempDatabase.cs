@@ -58,6 +58,14 @@ internal sealed class TempDatabase : StorageTestDatabase, IDisposable
         return (new SqliteActionItemStore(factory, Time), new SqliteReminderLedger(factory));
     }
 
+    // One owner per SQLite file, whatever the name asked for.
+    public override async Task<ClaimingStart> ClaimingStartAsync(string name)
+    {
+        var factory = await StartAsync();
+        var owner = new SqliteClaimOwner(new SqliteDatabase(factory), factory, NullLogger<SqliteClaimOwner>.Instance);
+        return new ClaimingStart(owner, Track(new SqliteDeliveryInbox(factory, owner)), new SqliteChatOutbox(factory, owner));
+    }
+
     // One process per SQLite file: the lease is in-process, shared by the "replicas" a test starts.
     public override Task<IJobLease> JobLeaseAsync() => Task.FromResult<IJobLease>(_lease);
 
