@@ -60,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AccountLinkVerifier>());
 
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<ICrashPoints>(NoCrashPoints.Instance);
         services.TryAddSingleton<DiscordChatNotifier>();
         services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<DiscordChatNotifier>());
         services.TryAddSingleton<DiscordOutboxSender>();

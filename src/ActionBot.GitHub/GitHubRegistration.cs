@@ -65,6 +65,7 @@ public static class GitHubRegistration
         services.TryAddSingleton<ITrackingIssuePolicy, ConfiguredTrackingIssuePolicy>();
         services.TryAddSingleton(sp => new UncertainWriteRule(
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value.UncertainWritePause, UncertainWriteRule.Default.Rounds));
+        services.TryAddSingleton<ICrashPoints>(NoCrashPoints.Instance);
         services.TryAddSingleton<IssueOpener>();
         services.TryAddSingleton<TrackingIssueKeeper>();
         services.TryAddSingleton<PostmortemIngestion>();

@@ -25,11 +25,12 @@ internal static class ChatSql
     /// On PostgreSQL the pick is <c>FOR UPDATE SKIP LOCKED</c>: replicas' senders claim side by side, a row another
     /// sender is claiming is passed over rather than waited for, and a row claimed since this statement's snapshot
     /// is re-checked against the WHERE before it is locked, so no message is claimed twice. (SQLite has one writer
-    /// at a time, so the clause is not needed there, and it does not know it.)
+    /// at a time, so the clause is not needed there, and it does not know it.) The claim carries its owner's name
+    /// (<see cref="ClaimOwner"/>).
     /// </summary>
     public static string ClaimNext(SqlDialect dialect) => $"""
         UPDATE chat_outbox
-        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
+        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1, claimed_by = @Owner
         WHERE message_key = (
             SELECT message_key FROM chat_outbox
             WHERE (status = 'pending' AND next_attempt_at <= @Now) OR (status = 'processing' AND lease_until <= @Now)

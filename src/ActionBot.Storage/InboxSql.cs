@@ -21,10 +21,11 @@ internal static class InboxSql
 
     // One statement, so the pick and the claim are atomic. Each branch walks the (status, next_attempt_at) index and
     // stops after @Max rows (pending: earliest due, which for a fresh delivery is its arrival); of those candidates
-    // the @Max received first win, so abandoned claims are not starved. RETURNING has no order: the caller sorts.
+    // the @Max received first win, so abandoned claims are not starved. A claim carries its owner's name, so that a
+    // restart can take its own back (ClaimOwner). RETURNING has no order: the caller sorts.
     public const string ClaimBatch = """
         UPDATE webhook_deliveries
-        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1
+        SET status = 'processing', lease_until = @LeaseUntil, attempts = attempts + 1, claimed_by = @Owner
         WHERE id IN (
             SELECT id FROM (
                 SELECT id, received_at FROM (

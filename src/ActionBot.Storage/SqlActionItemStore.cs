@@ -1,5 +1,6 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
+using Dapper;
 
 namespace ActionBot.Storage;
 
@@ -36,6 +37,27 @@ public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider 
         var now = time.GetUtcNow();
         await WriteAsync(ItemSql.UpsertItem, items.Select(i => ItemRow.From(i, now)).ToList(), cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task SaveReadingAsync(TrackedPostmortem postmortem, IReadOnlyList<TrackedItem> items, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(effects);
+        var now = time.GetUtcNow();
+        await database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(ItemSql.UpsertPostmortem, PostmortemRow.From(postmortem), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(ItemSql.UpsertItem, items.Select(i => ItemRow.From(i, now)).ToList(), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return await connection.ExecuteAsync(new CommandDefinition(PendingEffectRow.Insert, effects.Select(PendingEffectRow.From).ToList(), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<PendingEffect>> GetPendingEffectsAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync<PendingEffectRow>(PendingEffectRow.SelectAll, null, cancellationToken).ConfigureAwait(false)).Select(row => row.ToEffect()).ToList();
+
+    public Task CompleteEffectAsync(string key, CancellationToken cancellationToken) => WriteAsync(PendingEffectRow.Delete, new { Key = key }, cancellationToken);
 
     public async Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -5,17 +5,19 @@ namespace ActionBot.Storage;
 /// <summary>
 /// <see cref="IChatOutbox"/> in SQL both providers run: one row per message key, claimed with a lease by one
 /// statement (<see cref="ChatSql.ClaimNext"/>; on PostgreSQL with SKIP LOCKED, so the senders of several replicas
-/// claim different messages side by side). <see cref="Sqlite.SqliteChatOutbox"/> and
+/// claim different messages side by side), named after its <see cref="ClaimOwner"/>. <see cref="Sqlite.SqliteChatOutbox"/> and
 /// <see cref="Postgres.PostgresChatOutbox"/> only say which database.
 /// </summary>
 public abstract class SqlChatOutbox : IChatOutbox
 {
     private readonly StorageDatabase _database;
+    private readonly Func<string> _owner;
     private readonly string _claimNext;
 
-    private protected SqlChatOutbox(StorageDatabase database)
+    private protected SqlChatOutbox(StorageDatabase database, ClaimOwner? owner)
     {
         _database = database;
+        _owner = ClaimOwner.NamesOf(owner);
         _claimNext = ChatSql.ClaimNext(database.Dialect);
     }
 
@@ -35,7 +37,7 @@ public abstract class SqlChatOutbox : IChatOutbox
 
     public async Task<OutgoingMessage?> ClaimNextAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease) };
+        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease), Owner = _owner() };
         var rows = await _database.WriteQueryAsync<OutboxRow>(_claimNext, parameters, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0].ToMessage();
     }

@@ -65,7 +65,10 @@ internal static class SqlValues
         _ => throw new InvalidOperationException($"Unknown item kind '{value}' in storage."),
     };
 
-    public static string Owners(IReadOnlyList<string> owners) => JsonSerializer.Serialize([.. owners], StorageJsonContext.Default.StringArray);
+    public static string Owners(IReadOnlyList<string> owners) => StringList(owners);
+
+    /// <summary>Strings as a JSON array (owners, the item keys of a promised effect).</summary>
+    public static string StringList(IReadOnlyList<string> values) => JsonSerializer.Serialize([.. values], StorageJsonContext.Default.StringArray);
 
     /// <summary>A body as the array the driver binds; usually the whole array already, only a slice of a larger buffer is copied.</summary>
     public static byte[] Blob(ReadOnlyMemory<byte> body) =>
@@ -92,8 +95,11 @@ internal static class SqlValues
             }
         }
 
-        return JsonSerializer.Deserialize(value, StorageJsonContext.Default.StringArray) ?? [];
+        return ParseStringList(value);
     }
+
+    /// <summary>A JSON array of strings (owners, the item keys of a promised effect).</summary>
+    public static IReadOnlyList<string> ParseStringList(string value) => JsonSerializer.Deserialize(value, StorageJsonContext.Default.StringArray) ?? [];
 
     // yyyy-MM-ddTHH:mm:ss.fffffffZ, every digit where Timestamp puts it.
     private static bool TryParseFixedWidth(string value, out DateTimeOffset parsed)

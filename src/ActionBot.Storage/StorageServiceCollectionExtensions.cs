@@ -14,7 +14,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers <see cref="StorageOptions"/> (validated at start); the stores of both providers, of which
     /// <see cref="IActionItemStore"/>, <see cref="IDeliveryInbox"/>, <see cref="IChatOutbox"/>, <see cref="IAccountLinks"/>, <see cref="IAccountLinkRequests"/>,
     /// <see cref="IReminderLedger"/>, <see cref="IJobLease"/>, <see cref="StorageDatabase"/> and <see cref="SchemaMigrator"/> resolve to the configured one (only that one is ever created); <see cref="StorageHealth"/>;
-    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts; and for SQLite
+    /// <see cref="StorageInitializer"/>, which migrates the database before the server starts and takes back this process's
+    /// claims left by a crash (<see cref="ClaimOwner"/>); and for SQLite
     /// <see cref="SqliteWalCheckpointer"/>, which checkpoints the WAL in the background
     /// (<see cref="SqliteWalCheckpointerOptions"/>). Call it before
     /// registering other hosted services that use storage: hosted services start in registration order.
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteAccountLinkRequests>();
         services.TryAddSingleton<SqliteReminderLedger>();
         services.TryAddSingleton<SqliteJobLease>();
+        services.TryAddSingleton<SqliteClaimOwner>();
 
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>()));
         services.TryAddSingleton<PostgresMigrator>();
@@ -49,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresAccountLinkRequests>();
         services.TryAddSingleton<PostgresReminderLedger>();
         services.TryAddSingleton<PostgresJobLease>();
+        services.TryAddSingleton<PostgresClaimOwner>();
 
         services.TryAddSingleton(Configured<StorageDatabase, SqliteDatabase, PostgresDatabase>);
         services.TryAddSingleton(Configured<SchemaMigrator, SqliteMigrator, PostgresMigrator>);
@@ -58,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(Configured<IAccountLinks, SqliteAccountLinks, PostgresAccountLinks>);
         services.TryAddSingleton(Configured<IAccountLinkRequests, SqliteAccountLinkRequests, PostgresAccountLinkRequests>);
         services.TryAddSingleton(Configured<IReminderLedger, SqliteReminderLedger, PostgresReminderLedger>);
+        services.TryAddSingleton(Configured<ClaimOwner, SqliteClaimOwner, PostgresClaimOwner>);
 
         // SQLite: a lock file beside the database (serve and a backfill beside it are two processes); PostgreSQL: an advisory lock.
         services.TryAddSingleton(Configured<IJobLease, SqliteJobLease, PostgresJobLease>);

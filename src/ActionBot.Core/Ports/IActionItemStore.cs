@@ -45,6 +45,19 @@ public interface IActionItemStore
     /// </summary>
     Task UpsertItemsAsync(IReadOnlyList<TrackedItem> items, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a reading of a postmortem in one transaction: the postmortem, its items (inserted or updated as
+    /// <see cref="UpsertItemsAsync"/> does) and the effects the reading promises (one whose key is pending already is
+    /// kept as it is). A crash before it returns leaves nothing of the reading; after, all of it.
+    /// </summary>
+    Task SaveReadingAsync(TrackedPostmortem postmortem, IReadOnlyList<TrackedItem> items, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken);
+
+    /// <summary>Promised effects not done yet, oldest first (work left by a crash or an outage; usually none).</summary>
+    Task<IReadOnlyList<PendingEffect>> GetPendingEffectsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks a promised effect done (forgets it); nothing happens for an unknown key.</summary>
+    Task CompleteEffectAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Records that an attempt to open the item's issue begins now (before GitHub is called).</summary>
     Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -6,8 +6,17 @@ namespace ActionBot.Core.Ports;
 /// <summary>A postmortem's new issues, to be announced in its repository's chat channel.</summary>
 public sealed record PostmortemAnnouncement(TrackedPostmortem Postmortem, string? ChannelId, IReadOnlyList<TrackedItem> Items)
 {
-    /// <summary>Deterministic: the same postmortem at the same commit is announced once.</summary>
-    public string Key => $"announce:{Postmortem.Repository}:{Postmortem.Path}:{Postmortem.CommitSha}";
+    /// <summary>
+    /// Deterministic: the same postmortem at the same commit is announced once. Set when the announcement was promised
+    /// at a commit that is no longer the postmortem's latest (it is kept until done: a crash, then a later edit).
+    /// </summary>
+    public string Key { get; init; } = KeyOf(Postmortem);
+
+    public static string KeyOf(TrackedPostmortem postmortem)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        return $"announce:{postmortem.Repository}:{postmortem.Path}:{postmortem.CommitSha}";
+    }
 }
 
 /// <summary>

@@ -8,13 +8,16 @@ namespace ActionBot.Core.Tracking;
 /// whose answer was lost, so that issue is looked for by its marker before anything is created. A create whose answer
 /// is lost now is settled at once, the same way, after a short pause (<see cref="UncertainWriteRule"/>).
 /// </summary>
-public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, TimeProvider time, UncertainWriteRule? rule = null)
+public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, TimeProvider time, UncertainWriteRule? rule = null, ICrashPoints? crashPoints = null)
 {
     // GitHub's issue listing by "since" compares updated_at; leave room for clock skew between us and GitHub.
     private static readonly TimeSpan SearchSlack = TimeSpan.FromMinutes(10);
 
     /// <summary>How a create whose answer was lost is settled; attaches follow the same rule.</summary>
     public UncertainWriteRule Rule { get; } = rule ?? UncertainWriteRule.Default;
+
+    /// <summary>Where the boundaries between durable steps are reported (the tracking issue's steps too).</summary>
+    public ICrashPoints CrashPoints { get; } = crashPoints ?? NoCrashPoints.Instance;
 
     public async Task<TrackedItem> EnsureIssueAsync(TrackedItem item, TrackedPostmortem postmortem, CancellationToken cancellationToken)
     {
@@ -32,6 +35,7 @@ public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, T
                 (since, token) => tracker.FindByItemKeyAsync(item.IssueRepository, item.Key, since, token)),
             cancellationToken);
         await store.RecordIssueAsync(item.Key, issue, cancellationToken);
+        await CrashPoints.ReachedAsync(CrashPoint.IssueRecorded, cancellationToken);
         return item with { IssueNumber = issue.Number, IssueUrl = issue.Url, IssueId = issue.Id ?? item.IssueId };
     }
 
@@ -49,11 +53,14 @@ public sealed class IssueOpener(IActionItemStore store, IIssueTracker tracker, T
 
         var now = time.GetUtcNow();
         await issue.MarkAttemptAsync(now, cancellationToken);
+        await CrashPoints.ReachedAsync(CrashPoint.IssueAttemptMarked, cancellationToken);
         for (var round = 1; ; round++)
         {
             try
             {
-                return await tracker.CreateAsync(issue.Repository, issue.Draft, cancellationToken);
+                var created = await tracker.CreateAsync(issue.Repository, issue.Draft, cancellationToken);
+                await CrashPoints.ReachedAsync(CrashPoint.IssueCreated, cancellationToken);
+                return created;
             }
             catch (UncertainWriteException) when (round < Rule.Rounds)
             {

@@ -13,9 +13,11 @@ public sealed record IngestionReport(int Items, int Added, int Reworded, int Rem
 
 /// <summary>
 /// Turns a merged postmortem into tracked items and their issues. Safe to run again for the same file
-/// (a redelivery, a retry after a crash): items are matched to what is stored, the intent is stored
-/// before GitHub is called, and <see cref="IssueOpener"/> never opens an item's issue twice. With a
-/// <see cref="TrackingIssueKeeper"/>, each postmortem also gets its tracking issue, its items attached as sub-issues.
+/// (a redelivery, a retry after a crash): items are matched to what is stored, the reading is stored with everything
+/// it promises (<see cref="PromisedEffects"/>: the announcement, rewritten issues, removal comments) before GitHub or
+/// the chat is called, <see cref="IssueOpener"/> never opens an item's issue twice, and whatever a crash left undone is
+/// finished by the next run or by <see cref="RecoverAsync"/>. With a <see cref="TrackingIssueKeeper"/>, each
+/// postmortem also gets its tracking issue, its items attached as sub-issues.
 /// </summary>
 public sealed class PostmortemIngestion(
     ActionItemExtractor extractor,
@@ -25,6 +27,7 @@ public sealed class PostmortemIngestion(
     IChatNotifier chat,
     IJobLease leases,
     TimeProvider time,
+    ICrashPoints? crashPoints = null,
     TrackingIssueKeeper? tracking = null)
 {
     /// <summary>
@@ -34,6 +37,9 @@ public sealed class PostmortemIngestion(
     /// that shares the database, each reads what the other recorded.
     /// </summary>
     public const string OneAtATime = "postmortem-ingestion";
+
+    private readonly ICrashPoints _crashPoints = crashPoints ?? NoCrashPoints.Instance;
+    private readonly PromisedEffects _effects = new(store, tracker, chat, crashPoints ?? NoCrashPoints.Instance);
 
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
@@ -51,11 +57,32 @@ public sealed class PostmortemIngestion(
         return await IngestOneAsync(found, markdown, null, cancellationToken);
     }
 
-    /// <summary>Opens the issues that a crash or an outage left unopened.</summary>
+    /// <summary>Finishes what an earlier reading of <paramref name="postmortem"/> left undone: its unopened issues, its promised effects, its tracking issue.</summary>
+    public async Task<IReadOnlyList<TrackedItem>> ResumeAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
+        return (await FinishAsync(postmortem, cancellationToken)).Opened;
+    }
+
+    /// <summary>Opens the issues, does the promised effects and keeps the tracking issues that a crash or an outage left undone, in every postmortem.</summary>
     public async Task<IReadOnlyList<TrackedItem>> RecoverAsync(CancellationToken cancellationToken)
     {
         await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
-        return await RecoverAllAsync(cancellationToken);
+        var unfinished = (await store.GetItemsAwaitingIssueAsync(cancellationToken)).Select(i => (i.Repository, i.Path))
+            .Concat((await store.GetPendingEffectsAsync(cancellationToken)).Select(e => (e.Repository, e.Path)))
+            .Concat(tracking is null ? [] : (await store.GetPostmortemsAwaitingTrackingAsync(cancellationToken)).Select(p => (p.Repository, p.Path)))
+            .Distinct();
+        var opened = new List<TrackedItem>();
+        foreach (var (repository, path) in unfinished)
+        {
+            if (await store.GetPostmortemAsync(repository, path, cancellationToken) is { } postmortem)
+            {
+                opened.AddRange((await FinishAsync(postmortem, cancellationToken)).Opened);
+            }
+        }
+
+        return opened;
     }
 
     // A backfill announces nothing: dozens of old postmortems would flood the channel on the day the bot is installed.
@@ -63,44 +90,44 @@ public sealed class PostmortemIngestion(
     {
         var result = extractor.Extract(markdown);
         var postmortem = merged with { Title = result.Title ?? merged.Title, Date = result.Date };
-        await store.SavePostmortemAsync(postmortem, cancellationToken);
-
         var known = await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken);
         var matches = ItemMatcher.Match(known, result.Items);
         var now = time.GetUtcNow();
         var backfilledAt = announce is null ? now : (DateTimeOffset?)null;
-        var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now))
-            .Concat(matches.Added.Select(item => New(postmortem, item, now) with { BackfilledAt = backfilledAt }))
-            .ToList();
-        await store.UpsertItemsAsync(current, cancellationToken);
-        if (tracking is not null)
-        {
-            await tracking.RequestAsync(postmortem, current, cancellationToken);
-        }
+        var added = matches.Added.Select(item => New(postmortem, item, now) with { BackfilledAt = backfilledAt }).ToList();
+        var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now)).Concat(added).ToList();
+        var removed = matches.Removed.Select(i => i with { Removed = true, UpdatedAt = now });
 
-        var opened = await OpenIssuesAsync(current, postmortem, cancellationToken);
-        foreach (var (knownItem, _) in matches.Reworded.Where(m => m.Known.IssueNumber is not null))
-        {
-            var item = current.First(i => i.Key == knownItem.Key);
-            await tracker.UpdateAsync(item.IssueRepository, item.IssueNumber!.Value, IssueWriter.Draft(item, postmortem), cancellationToken);
-        }
+        // The reading and everything it promises, in one transaction: a crash before it changes nothing, after it loses
+        // nothing (a reworded item stored before its issue was rewritten would otherwise read as unchanged next time).
+        var effects = PromisedEffects.Of(postmortem, matches, announce is null ? [] : added, announce?.ChannelId, now);
+        await store.SaveReadingAsync(postmortem, [.. current, .. removed], effects, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.ReadingStored, cancellationToken);
 
-        await MarkRemovedAsync(matches.Removed, postmortem, now, cancellationToken);
-
-        // The tracking issue, once the items' issues exist (so it is opened knowing them all). Its failure must not cost
-        // the announcement of the issues opened: announced first, the failure is raised after, and the delivery's retry
-        // (or the recovery pass) finishes the tracking issue.
-        var (tracked, trackingFailure) = await KeepTrackingAsync(postmortem, cancellationToken);
-        if (announce is not null && opened.Count > 0)
-        {
-            await chat.AnnounceAsync(new PostmortemAnnouncement(tracked, announce.ChannelId, opened), cancellationToken);
-        }
-
-        trackingFailure?.Throw();
+        var (opened, tracked) = await FinishAsync(postmortem, cancellationToken);
         return new IngestionReport(result.Items.Count, matches.Added.Count, matches.Reworded.Count, matches.Removed.Count, opened, result.Warnings)
         {
             Postmortem = tracked,
         };
+    }
+
+    // The tracking issue is decided on before any issue opens (a crash after leaves work that this finishes), kept once
+    // the items' issues exist (opened knowing them all), and before the promised effects (the announcement links it).
+    // Its failure must not cost the announcement: the effects are kept first, then the failure is raised, and the
+    // delivery's retry (or the recovery pass) finishes the tracking issue.
+    private async Task<(List<TrackedItem> Opened, TrackedPostmortem Postmortem)> FinishAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
+    {
+        var items = await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken);
+        if (tracking is not null)
+        {
+            await tracking.RequestAsync(postmortem, items, cancellationToken);
+        }
+
+        var opened = await OpenIssuesAsync(items, postmortem, cancellationToken);
+        var (tracked, trackingFailure) = await KeepTrackingAsync(postmortem, cancellationToken);
+        await _effects.KeepAsync(tracked, cancellationToken);
+        trackingFailure?.Throw();
+        return (opened, tracked);
     }
 
     private async Task<(TrackedPostmortem Postmortem, ExceptionDispatchInfo? Failure)> KeepTrackingAsync(TrackedPostmortem postmortem, CancellationToken cancellationToken)
@@ -121,32 +148,6 @@ public sealed class PostmortemIngestion(
         }
     }
 
-    private async Task<IReadOnlyList<TrackedItem>> RecoverAllAsync(CancellationToken cancellationToken)
-    {
-        var opened = new List<TrackedItem>();
-        var postmortems = new HashSet<(string Repository, string Path)>();
-        foreach (var group in (await store.GetItemsAwaitingIssueAsync(cancellationToken)).GroupBy(i => (i.Repository, i.Path)))
-        {
-            if (await store.GetPostmortemAsync(group.Key.Repository, group.Key.Path, cancellationToken) is { } postmortem)
-            {
-                opened.AddRange(await OpenIssuesAsync(group.ToList(), postmortem, cancellationToken));
-                postmortems.Add(group.Key);
-            }
-        }
-
-        // Tracking issues a crash or an outage left unopened, unattached or stale; and those of the postmortems above.
-        if (tracking is not null)
-        {
-            postmortems.UnionWith((await store.GetPostmortemsAwaitingTrackingAsync(cancellationToken)).Select(p => (p.Repository, p.Path)));
-            foreach (var (repository, path) in postmortems)
-            {
-                await tracking.KeepAsync(repository, path, cancellationToken);
-            }
-        }
-
-        return opened;
-    }
-
     private async Task<List<TrackedItem>> OpenIssuesAsync(IReadOnlyList<TrackedItem> items, TrackedPostmortem postmortem, CancellationToken cancellationToken)
     {
         var waiting = items.Where(i => i.IssueNumber is null && i.State == ItemState.Open && !i.Removed).ToList();
@@ -157,6 +158,7 @@ public sealed class PostmortemIngestion(
 
         var labels = waiting.SelectMany(IssueWriter.Labels).Distinct(StringComparer.Ordinal).ToList();
         await tracker.EnsureLabelsAsync(postmortem.IssueRepository, labels, cancellationToken);
+        await _crashPoints.ReachedAsync(CrashPoint.LabelsEnsured, cancellationToken);
         var opened = new List<TrackedItem>(waiting.Count);
         foreach (var item in waiting)
         {
@@ -164,24 +166,6 @@ public sealed class PostmortemIngestion(
         }
 
         return opened;
-    }
-
-    // A task that left the postmortem keeps its issue open: people decide; the issue is told why. The comment
-    // comes before the flag, so a crash between them repeats the comment rather than losing it.
-    private async Task MarkRemovedAsync(IReadOnlyList<TrackedItem> removed, TrackedPostmortem postmortem, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var item in removed.Where(i => i.IssueNumber is not null && i.State == ItemState.Open))
-        {
-            var where = postmortem.PullRequestUrl ?? postmortem.CommitSha;
-            await tracker.CommentAsync(item.IssueRepository, item.IssueNumber!.Value,
-                $"This task no longer appears in `{item.Path}` as merged in {where}. If it is no longer needed, close this issue; ActionBot will not close it by itself.",
-                cancellationToken);
-        }
-
-        if (removed.Count > 0)
-        {
-            await store.UpsertItemsAsync(removed.Select(i => i with { Removed = true, UpdatedAt = now }).ToList(), cancellationToken);
-        }
     }
 
     private static TrackedItem Refresh(TrackedItem known, ActionItem current, DateTimeOffset now) => known with

@@ -23,6 +23,7 @@ public sealed partial class DiscordOutboxSender(
     OutboxSignal signal,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    ICrashPoints crashPoints,
     ILogger<DiscordOutboxSender> logger,
     ActionBotMetrics? metrics = null) : BackgroundService, IPendingWorkRetrier
 {
@@ -95,6 +96,7 @@ public sealed partial class DiscordOutboxSender(
             for (var page = 0; page < payload.Pages.Count; page++)
             {
                 await client.CreateMessageAsync(channelId, payload.Pages[page], mentions, Nonce(message.Key, page), cancellationToken).ConfigureAwait(false);
+                await crashPoints.ReachedAsync(CrashPoint.ChatPageSent, cancellationToken).ConfigureAwait(false);
             }
 
             await outbox.MarkSentAsync(message.Key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

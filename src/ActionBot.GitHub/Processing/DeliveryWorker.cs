@@ -10,8 +10,9 @@ namespace ActionBot.GitHub.Processing;
 
 /// <summary>
 /// Processes the durable inbox of webhook deliveries one at a time, so work for one postmortem never races
-/// itself. Woken by each new delivery; polls for retries. Deliveries left claimed by a crash come back
-/// when their lease runs out. Between drains, at most hourly, it forgets done deliveries older than
+/// itself. Woken by each new delivery; polls for retries. Deliveries left claimed by a crash come back at once when
+/// the process restarts (storage takes back its own claims before this starts: ClaimOwner), else when their lease
+/// runs out (a replica gone for good). Between drains, at most hourly, it forgets done deliveries older than
 /// <see cref="DeliveryWorkerOptions.KeepDoneFor"/>.
 /// </summary>
 public sealed partial class DeliveryWorker(
@@ -19,6 +20,7 @@ public sealed partial class DeliveryWorker(
     GitHubDeliveryProcessor processor,
     DeliverySignal signal,
     TimeProvider time,
+    ICrashPoints crashPoints,
     IOptions<DeliveryWorkerOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -98,8 +100,8 @@ public sealed partial class DeliveryWorker(
     /// Processes a claimed batch in order and completes the processed ones together. A delivery that fails is put
     /// back (or set aside) at once, alone. On shutdown, the ones not started yet are put back due now, so a restart
     /// takes them at once instead of after their lease; the ones already processed are still completed. Processed
-    /// ones wait for the batch's completion, so a crash mid-batch processes them again after their lease: processing
-    /// is idempotent already (a crash between processing and completing always could do that).
+    /// ones wait for the batch's completion, so a crash mid-batch processes them again: processing is idempotent
+    /// already (a crash between processing and completing always could do that).
     /// </summary>
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxDelivery> batch, CancellationToken cancellationToken)
     {
@@ -141,9 +143,19 @@ public sealed partial class DeliveryWorker(
     private async Task<bool> ProcessAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = delivery.Id });
+        if (delivery.Attempts > _options.MaxAttempts)
+        {
+            // Every attempt ends in a retry or, at the last, a verdict: more claims than attempts means runs that died
+            // with it in hand. Taken back at once at each restart, one that kills the process would do so forever.
+            Log.DiedWith(logger, delivery.Id, delivery.Attempts, _options.MaxAttempts);
+            await inbox.FailAsync(delivery.Id, $"claimed {delivery.Attempts} times for {_options.MaxAttempts} attempts: the process stopped while working on it", time.GetUtcNow(), CancellationToken.None);
+            return false;
+        }
+
         try
         {
             await processor.ProcessAsync(delivery, cancellationToken);
+            await crashPoints.ReachedAsync(CrashPoint.DeliveryProcessed, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -182,6 +194,9 @@ public sealed partial class DeliveryWorker(
 
         [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed {Attempts} times and is set aside")]
         public static partial void GaveUp(ILogger logger, string deliveryId, int attempts, Exception error);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Delivery {DeliveryId} was claimed {Attempts} times for {MaxAttempts} attempts: the process stopped while working on it; set aside without processing it again")]
+        public static partial void DiedWith(ILogger logger, string deliveryId, int attempts, int maxAttempts);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Forgot {Count} done webhook deliveries past their keeping time")]
         public static partial void Pruned(ILogger logger, int count);

@@ -18,7 +18,10 @@ public sealed class DeliveryWorkerOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>After this many failed attempts a delivery is set aside as failed, with its error, for people to look at.</summary>
+    /// <summary>
+    /// After this many failed attempts a delivery is set aside as failed, with its error, for people to look at. An
+    /// attempt cut short by the process stopping counts too: a delivery that kills the bot is set aside, not retried forever.
+    /// </summary>
     public int MaxAttempts { get; set; } = 12;
 
     /// <summary>

@@ -82,8 +82,11 @@ public sealed partial class GitHubDeliveryProcessor(
         foreach (var path in push.ChangedPaths)
         {
             // A merged pull request also pushes its merge commit; that file was (or will be) read with its pull request.
+            // Read at this commit already (with its pull request, or by an earlier try of this delivery that crashed or
+            // failed after storing the reading): finish what that reading left undone instead of reading it again.
             if (await store.GetPostmortemAsync(push.Repository, path, cancellationToken) is { } known && known.CommitSha == push.After)
             {
+                await ingestion.ResumeAsync(known, cancellationToken);
                 continue;
             }
 

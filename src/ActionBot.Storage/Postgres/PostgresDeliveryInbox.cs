@@ -6,11 +6,13 @@ namespace ActionBot.Storage.Postgres;
 /// <summary>
 /// <see cref="IDeliveryInbox"/> on PostgreSQL, for several replicas sharing one database: an id is stored once
 /// (ON CONFLICT), and each delivery is claimed by one worker at a time (a lease, taken with FOR UPDATE SKIP LOCKED
-/// so claimers never queue behind each other). Bodies live in <c>webhook_delivery_bodies</c> while their delivery
+/// so claimers never queue behind each other), named after its <see cref="ClaimOwner"/> (without one, a name of its own). Bodies live in <c>webhook_delivery_bodies</c> while their delivery
 /// is waiting or failed. Every call is one statement on a pooled connection (pruning: one per batch).
 /// </summary>
-public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDeliveryInbox
+public sealed class PostgresDeliveryInbox(PostgresDatabase database, ClaimOwner? owner = null) : IDeliveryInbox
 {
+    private readonly Func<string> _owner = ClaimOwner.NamesOf(owner);
+
     public async Task<bool> TryAddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -30,7 +32,7 @@ public sealed class PostgresDeliveryInbox(PostgresDatabase database) : IDelivery
     public async Task<IReadOnlyList<InboxDelivery>> ClaimBatchAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease), Max = max };
+        var parameters = new { Now = SqlValues.Timestamp(now), LeaseUntil = SqlValues.Timestamp(now + lease), Max = max, Owner = _owner() };
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

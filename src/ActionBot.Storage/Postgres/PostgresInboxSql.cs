@@ -42,7 +42,7 @@ internal static class PostgresInboxSql
             ORDER BY received_at LIMIT @Max),
         claimed AS (
             UPDATE webhook_deliveries AS d
-            SET status = 'processing', lease_until = @LeaseUntil, attempts = d.attempts + 1
+            SET status = 'processing', lease_until = @LeaseUntil, attempts = d.attempts + 1, claimed_by = @Owner
             FROM picked WHERE d.id = picked.id
             RETURNING d.id, d.event, d.action, d.repository, d.received_at, d.attempts)
         SELECT c.id AS Id, c.event AS Event, c.action AS Action, c.repository AS Repository, c.received_at AS ReceivedAt,

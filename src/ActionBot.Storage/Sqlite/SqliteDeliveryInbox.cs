@@ -8,13 +8,15 @@ namespace ActionBot.Storage.Sqlite;
 /// <see cref="IDeliveryInbox"/> on SQLite. The webhook acknowledgement waits on <see cref="TryAddAsync"/>, so the
 /// inbox keeps one connection open with its statements prepared once: a delivery costs one transaction and one WAL
 /// append, with no connection set-up or SQL parsing per request. The worker's claim and completion run once per
-/// delivery too (in batches: one transaction claims several, one completes several), under the same write gate, so
+/// delivery too (in batches: one transaction claims several, one completes several; claims named after its
+/// <see cref="ClaimOwner"/>), under the same write gate, so
 /// they are prepared once as well: an acknowledgement that waits at
 /// the gate behind them waits less. Bodies live in <c>webhook_delivery_bodies</c>, written once with their
 /// delivery, so the claim and the completion change only a small row. Writes go through the factory's write gate.
 /// </summary>
-public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : IDeliveryInbox, IDisposable
+public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections, ClaimOwner? owner = null) : IDeliveryInbox, IDisposable
 {
+    private readonly Func<string> _owner = ClaimOwner.NamesOf(owner);
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
     private SqliteCommand? _insertBody;
@@ -60,7 +62,7 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var rows = await UseAsync((connection, ct) =>
         {
-            var claim = _claim ??= Prepare(connection, InboxSql.ClaimBatch, ("@Now", SqliteType.Text), ("@LeaseUntil", SqliteType.Text), ("@Max", SqliteType.Integer));
+            var claim = _claim ??= Prepare(connection, InboxSql.ClaimBatch, ("@Now", SqliteType.Text), ("@LeaseUntil", SqliteType.Text), ("@Max", SqliteType.Integer), ("@Owner", SqliteType.Text));
             var selectBody = _selectBody ??= Prepare(connection, InboxSql.SelectBody, ("@Id", SqliteType.Text));
             ct.ThrowIfCancellationRequested();
 
@@ -71,6 +73,7 @@ public sealed class SqliteDeliveryInbox(SqliteConnectionFactory connections) : I
             claim.Parameters[0].Value = SqlValues.Timestamp(now);
             claim.Parameters[1].Value = SqlValues.Timestamp(now + lease);
             claim.Parameters[2].Value = max;
+            claim.Parameters[3].Value = _owner();
             var rows = new List<DeliveryRow>();
             using (var reader = claim.ExecuteReader())
             {

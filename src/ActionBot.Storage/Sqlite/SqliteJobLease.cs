@@ -5,10 +5,9 @@ namespace ActionBot.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IJobLease"/> on a SQLite file: held in this process (a semaphore) and across the processes that open the
-/// same file (<c>serve</c>, and a <c>backfill</c> run beside it) by an exclusive lock on a file next to the database
+/// same file (<c>serve</c>, and a <c>backfill</c> run beside it) by a <see cref="SqliteLockFile"/> of the job
 /// (<c>actionbot.db.postmortem-ingestion.lock</c>), which the operating system drops with its process, so a process that
-/// dies mid-run frees the job at once. The lock files are empty and stay. An in-memory database has no other process:
-/// the semaphore alone.
+/// dies mid-run frees the job at once. An in-memory database has no other process: the semaphore alone.
 /// </summary>
 public sealed class SqliteJobLease(SqliteConnectionFactory connections, TimeProvider time) : IJobLease
 {
@@ -65,24 +64,10 @@ public sealed class SqliteJobLease(SqliteConnectionFactory connections, TimeProv
     }
 
     /// <summary>The lock file of <paramref name="job"/>, beside the database file.</summary>
-    public string LockPath(string job) =>
-        $"{connections.DatabaseFile}.{string.Concat(job.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'))}.lock";
+    public string LockPath(string job) => SqliteLockFile.PathOf(connections.DatabaseFile!, job);
 
-    private FileStream? TryLock(string job)
-    {
-        var path = LockPath(job);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            // FileShare.None is an exclusive lock the OS enforces between processes (flock on Unix), and between two opens in one.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);
-        }
-        catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
-        {
-            // Held by another process (or another start of this one).
-            return null;
-        }
-    }
+    // Held by another process (or another start of this one): null.
+    private FileStream? TryLock(string job) => SqliteLockFile.TryTake(LockPath(job));
 
     private sealed class Held(IAsyncDisposable inProcess, FileStream file) : IAsyncDisposable
     {

@@ -5,8 +5,8 @@ using Hangfire;
 namespace ActionBot.Scheduling;
 
 /// <summary>
-/// At start and then every <c>Maintenance:ReconcileEvery</c> (hourly): opens issues that a crash left unopened, and
-/// brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks). In one replica
+/// At start and then every <c>Maintenance:ReconcileEvery</c> (hourly): finishes what a crash left undone (unopened
+/// issues, promised effects such as an announcement: <see cref="PostmortemIngestion.RecoverAsync"/>), and brings items in line with the state of their issues on GitHub (heals missed <c>issues</c> webhooks). In one replica
 /// at a time (<see cref="IJobLease"/>): two recoveries at once could both open a missing issue.
 /// </summary>
 // No automatic retries: a failed pass is logged, not thrown (GitHub may be down), and the next pass is its retry;

@@ -10,6 +10,7 @@ internal sealed class InMemoryStore : IActionItemStore
 {
     public Dictionary<string, TrackedItem> Items { get; } = [];
     public Dictionary<(string, string), TrackedPostmortem> Postmortems { get; } = [];
+    public Dictionary<string, PendingEffect> Effects { get; } = [];
 
     private Dictionary<string, DateTimeOffset> StateChangedAt { get; } = [];
 
@@ -41,6 +42,25 @@ internal sealed class InMemoryStore : IActionItemStore
                 : item;
         }
 
+        return Task.CompletedTask;
+    }
+
+    public async Task SaveReadingAsync(TrackedPostmortem postmortem, IReadOnlyList<TrackedItem> items, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        await SavePostmortemAsync(postmortem, cancellationToken);
+        await UpsertItemsAsync(items, cancellationToken);
+        foreach (var effect in effects)
+        {
+            Effects.TryAdd(effect.Key, effect);
+        }
+    }
+
+    public Task<IReadOnlyList<PendingEffect>> GetPendingEffectsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PendingEffect>>(Effects.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Key, StringComparer.Ordinal).ToList());
+
+    public Task CompleteEffectAsync(string key, CancellationToken cancellationToken)
+    {
+        Effects.Remove(key);
         return Task.CompletedTask;
     }
 

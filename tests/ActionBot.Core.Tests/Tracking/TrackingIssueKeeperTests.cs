@@ -31,7 +31,7 @@ public sealed class TrackingIssueKeeperTests
     {
         var opener = new IssueOpener(_store, _tracker, TimeProvider.System, new UncertainWriteRule(TimeSpan.Zero, 4));
         _keeper = new TrackingIssueKeeper(_store, _tracker, new TrackingIssues(on: true), opener, _leases, TimeProvider.System);
-        _ingestion = new PostmortemIngestion(new ActionItemExtractor(), _store, _tracker, opener, new RecordingChat(), _leases, TimeProvider.System, _keeper);
+        _ingestion = new PostmortemIngestion(new ActionItemExtractor(), _store, _tracker, opener, new RecordingChat(), _leases, TimeProvider.System, tracking: _keeper);
     }
 
     private (int Number, IssueDraft Draft, ItemState State) Tracking => Assert.Single(_tracker.Issues, i => IsTracking(i.Draft));
@@ -173,7 +173,7 @@ public sealed class TrackingIssueKeeperTests
     {
         var off = new PostmortemIngestion(
             new ActionItemExtractor(), _store, _tracker, new IssueOpener(_store, _tracker, TimeProvider.System), new RecordingChat(), _leases, TimeProvider.System,
-            new TrackingIssueKeeper(_store, _tracker, new TrackingIssues(on: false), new IssueOpener(_store, _tracker, TimeProvider.System), _leases, TimeProvider.System));
+            tracking: new TrackingIssueKeeper(_store, _tracker, new TrackingIssues(on: false), new IssueOpener(_store, _tracker, TimeProvider.System), _leases, TimeProvider.System));
         await off.IngestAsync(Merged(), Postmortem, null, CancellationToken.None);
         await _ingestion.IngestAsync(Merged() with { Path = "postmortems/done.md" }, "# Done\n\n## Action items\n\n- [x] Rotate the key\n", null, CancellationToken.None);
 

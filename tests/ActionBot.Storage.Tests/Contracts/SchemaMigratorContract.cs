@@ -29,7 +29,7 @@ public abstract class SchemaMigratorContract : IAsyncLifetime
         Assert.True(migrator.IsUpToDate);
         Assert.Equal(Scripts.Select(s => (long)s.Version), await _database.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal(
-            ["account_link_requests", "account_links", "action_items", "chat_outbox", "postmortems", "reminder_log", "reminder_state", "schema_migrations", "webhook_deliveries", "webhook_delivery_bodies"],
+            ["account_link_requests", "account_links", "action_items", "chat_outbox", "pending_effects", "postmortems", "reminder_log", "reminder_state", "schema_migrations", "webhook_deliveries", "webhook_delivery_bodies"],
             await _database.TableNamesAsync());
     }
 

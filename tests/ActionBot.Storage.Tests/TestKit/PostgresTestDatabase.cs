@@ -59,6 +59,13 @@ internal sealed class PostgresTestDatabase(PostgresFixture postgres, Type testCl
         return (new PostgresActionItemStore(database, Time), new PostgresReminderLedger(database));
     }
 
+    public override async Task<ClaimingStart> ClaimingStartAsync(string name)
+    {
+        var database = await StartAsync();
+        var owner = new PostgresClaimOwner(database, NullLogger<PostgresClaimOwner>.Instance, name);
+        return new ClaimingStart(owner, new PostgresDeliveryInbox(database, owner), new PostgresChatOutbox(database, owner));
+    }
+
     public override async Task<IJobLease> JobLeaseAsync() => new PostgresJobLease(await StartAsync());
 
     public override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)

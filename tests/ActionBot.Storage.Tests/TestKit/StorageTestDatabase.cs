@@ -35,6 +35,13 @@ internal abstract class StorageTestDatabase : IAsyncDisposable
     /// <summary>A start of the bot: new connections, migrated, its item store and its reminder ledger.</summary>
     public abstract Task<(IActionItemStore Store, IReminderLedger Ledger)> LedgerAsync();
 
+    /// <summary>
+    /// A start of the bot that claims: new connections, migrated, its claim owner (of <paramref name="name"/>, where the
+    /// provider lets a process choose; SQLite's is the database's owner), which has not taken anything back yet, and
+    /// its inbox and outbox, whose claims carry the owner's name. Disposing the owner is the process dying.
+    /// </summary>
+    public abstract Task<ClaimingStart> ClaimingStartAsync(string name);
+
     /// <summary>A start of the bot: new connections, migrated, and its job lease.</summary>
     public abstract Task<IJobLease> JobLeaseAsync();
 
@@ -45,3 +52,6 @@ internal abstract class StorageTestDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 }
+
+/// <summary>What <see cref="StorageTestDatabase.ClaimingStartAsync"/> gives: a process's claim owner and the stores that claim under its name.</summary>
+internal sealed record ClaimingStart(ClaimOwner Owner, IDeliveryInbox Inbox, IChatOutbox Outbox);

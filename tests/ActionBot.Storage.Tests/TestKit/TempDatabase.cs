@@ -56,6 +56,14 @@ internal sealed class TempDatabase : StorageTestDatabase, IDisposable
         return (new SqliteActionItemStore(factory, Time), new SqliteReminderLedger(factory));
     }
 
+    // One owner per SQLite file, whatever the name asked for.
+    public override async Task<ClaimingStart> ClaimingStartAsync(string name)
+    {
+        var factory = await StartAsync();
+        var owner = new SqliteClaimOwner(new SqliteDatabase(factory), factory, NullLogger<SqliteClaimOwner>.Instance);
+        return new ClaimingStart(owner, Track(new SqliteDeliveryInbox(factory, owner)), new SqliteChatOutbox(factory, owner));
+    }
+
     // Each start its own lease, as another process would have (serve and a backfill beside it): the lock file keeps them apart.
     public override Task<IJobLease> JobLeaseAsync() => Task.FromResult<IJobLease>(new SqliteJobLease(NewFactory(), TimeProvider.System));
 

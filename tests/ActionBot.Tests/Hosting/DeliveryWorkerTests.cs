@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.GitHub.Api;
 using ActionBot.GitHub.Processing;
 using ActionBot.Storage;
@@ -11,7 +12,7 @@ namespace ActionBot.Tests.Hosting;
 public sealed class DeliveryWorkerTests : IntegrationTest
 {
     [Fact]
-    public async Task A_bot_stopped_mid_batch_leaves_only_the_delivery_in_flight_to_its_lease_and_the_rest_due_at_once()
+    public async Task A_bot_stopped_mid_batch_puts_back_the_deliveries_not_started_and_its_restart_takes_back_the_one_in_flight()
     {
         // The worker, woken by the first delivery, settles on this clock: all three are stored before it claims.
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
@@ -26,29 +27,32 @@ public sealed class DeliveryWorkerTests : IntegrationTest
         await kill.Reached.WaitAsync(ActionBotApplication.WaitLimit);
         await first.DisposeAsync();
 
-        // The two never started were put back due now; the restarted bot does them without waiting for a lease.
+        // The two never started were put back due now; the one in flight stayed claimed, and the restarted bot takes
+        // its own claim back at start-up: all three are done at once, on a clock that never moves past the lease.
         var second = await StartBotAsync(clock: clock);
-        var worker = second.Services.GetRequiredService<DeliveryWorker>();
-        var inbox = second.Services.GetRequiredService<ObservedDeliveryInbox>();
-        using var limit = new CancellationTokenSource(ActionBotApplication.WaitLimit);
-        while (true)
-        {
-            var changed = inbox.NextChange;
-            await worker.DrainAsync(limit.Token);
-            if (await inbox.CountPendingAsync(limit.Token) == 1)
-            {
-                break;
-            }
-
-            await changed.WaitAsync(limit.Token);
-        }
+        await second.DrainAsync();
 
         Assert.Equal(
-            [("done", "not started: the worker stopped"), ("done", "not started: the worker stopped"), ("processing", "")],
+            [("done", ""), ("done", "not started: the worker stopped"), ("done", "not started: the worker stopped")],
             (await StatusesAsync(second)).Order());
-        clock.Advance(new DeliveryWorkerOptions().Lease + TimeSpan.FromSeconds(1));
-        await second.DrainAsync();
         Assert.Equal(0, await second.CountPendingDeliveriesAsync());
+    }
+
+    // Taken back at once at every restart, a delivery that kills the process would kill it forever: its claims are
+    // counted, and one claimed more often than it has attempts is set aside unprocessed.
+    [Fact]
+    public async Task A_delivery_whose_runs_all_died_with_it_is_set_aside_without_being_processed_again()
+    {
+        var app = await StartBotAsync();
+        var attempts = new DeliveryWorkerOptions().MaxAttempts;
+        var body = MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both);
+        await app.Services.GetRequiredService<IDeliveryInbox>().TryAddAsync(new InboxDelivery("poison", "pull_request", "closed", ActionBotApplication.Repository, body, TimeProvider.System.GetUtcNow(), attempts), CancellationToken.None);
+
+        await app.DrainAsync();
+
+        Assert.Equal([("failed", $"claimed {attempts + 1} times for {attempts} attempts: the process stopped while working on it")], await StatusesAsync(app));
+        Assert.Empty(Repository.Issues);
+        Assert.Single(app.Logs.Errors, e => e.EventId.Id == 2004);
     }
 
     private static async Task<List<(string Status, string Error)>> StatusesAsync(ActionBotApplication app)

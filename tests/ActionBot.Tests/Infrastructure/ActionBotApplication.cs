@@ -54,7 +54,16 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         Discord = discord;
         Clock = clock;
         _testServices = testServices;
-        _settings = new Dictionary<string, string?>
+        _settings = Settings(github, discord, dataFolder, clock);
+    }
+
+    /// <summary>
+    /// The settings of a bot on <paramref name="github"/> (and <paramref name="discord"/>, when given) with its SQLite file in
+    /// <paramref name="dataFolder"/>: the same for a bot in this process and for a <see cref="BotProcess"/>.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(FakeGitHubServer github, FakeDiscordServer? discord, string dataFolder, FakeTimeProvider? clock)
+    {
+        var settings = new Dictionary<string, string?>
         {
             // Keeps AddActionBot from pinning 127.0.0.1:5080; UseKestrel(0) below picks a free loopback port.
             ["urls"] = "http://127.0.0.1:0",
@@ -92,15 +101,17 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         };
         if (discord is not null)
         {
-            _settings["ActionBot:Discord:ApiBaseUrl"] = discord.BaseAddress.AbsoluteUri;
-            _settings["ActionBot:Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
-            _settings["ActionBot:Discord:PublicKey"] = Signer.PublicKeyHex;
-            _settings["ActionBot:Discord:BotToken"] = FakeDiscordServer.BotToken;
-            _settings["ActionBot:Discord:GuildId"] = InteractionBuilder.DefaultGuildId;
-            _settings["ActionBot:Discord:DefaultChannelId"] = DiscordChannelId;
-            _settings["ActionBot:Discord:RetryBaseDelay"] = "00:00:00.010";
-            _settings["ActionBot:Discord:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00";
+            settings["ActionBot:Discord:ApiBaseUrl"] = discord.BaseAddress.AbsoluteUri;
+            settings["ActionBot:Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
+            settings["ActionBot:Discord:PublicKey"] = Signer.PublicKeyHex;
+            settings["ActionBot:Discord:BotToken"] = FakeDiscordServer.BotToken;
+            settings["ActionBot:Discord:GuildId"] = InteractionBuilder.DefaultGuildId;
+            settings["ActionBot:Discord:DefaultChannelId"] = DiscordChannelId;
+            settings["ActionBot:Discord:RetryBaseDelay"] = "00:00:00.010";
+            settings["ActionBot:Discord:RequestTimeout"] = clock is null ? "00:00:30" : "00:00:00";
         }
+
+        return settings;
     }
 
     /// <summary>Signs interactions like Discord, with the key pair whose public half the bot is configured with.</summary>
@@ -128,9 +139,7 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         FakeTimeProvider? clock = null,
         FakeDiscordServer? discord = null)
     {
-        ArgumentNullException.ThrowIfNull(github);
-        github.Faults.RetryAfterSeconds = 0;
-        github.DeviceFlow.RegisterClient(ClientId);
+        PrepareFakes(github);
         var app = new ActionBotApplication(github, discord, dataFolder, clock, services);
         settings?.Invoke(app._settings);
         app.UseKestrel(0);
@@ -138,6 +147,14 @@ internal sealed class ActionBotApplication : WebApplicationFactory<Program>
         app.Client = app.CreateClient();
         await app.StartRunsFinishedAsync().WaitAsync(WaitLimit);
         return app;
+    }
+
+    /// <summary>What every bot on <paramref name="github"/> expects of it: no waits on its rate limits, the bot's client id known.</summary>
+    public static void PrepareFakes(FakeGitHubServer github)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        github.Faults.RetryAfterSeconds = 0;
+        github.DeviceFlow.RegisterClient(ClientId);
     }
 
     /// <summary>The Hangfire store of this bot (its own in memory, or the one replicas share in PostgreSQL).</summary>

@@ -74,4 +74,17 @@ public abstract class IntegrationTest : IAsyncLifetime
 
         return app;
     }
+
+    /// <summary>
+    /// Starts the bot's executable in a child process on this test's fakes and data folder, set to kill itself at
+    /// <paramref name="crashAt"/> (<c>point#n</c>, see <see cref="KillAtCrashPoint"/>). It runs on real time; a restart
+    /// after it is <see cref="StartBotAsync"/>. Disposing it kills it if it still runs.
+    /// </summary>
+    internal Task<BotProcess> StartBotProcessAsync(string crashAt, Action<Dictionary<string, string?>>? settings = null)
+    {
+        ActionBotApplication.PrepareFakes(GitHub);
+        var configuration = ActionBotApplication.Settings(GitHub, Discord, _dataFolder, clock: null);
+        settings?.Invoke(configuration);
+        return BotProcess.StartAsync(configuration, crashAt, _dataFolder);
+    }
 }

@@ -59,9 +59,11 @@ internal sealed partial class ServeProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>ActionBot.dll</c> (the build beside the tests) with <paramref name="args"/> in <paramref name="workingFolder"/>.
-    /// The environment is the test's minus any ASP.NET or ActionBot setting, plus <paramref name="environment"/>.
+    /// The environment is the test's minus any ASP.NET or ActionBot setting, plus <paramref name="environment"/>. With
+    /// <paramref name="withTestAssembly"/> it runs under this test assembly's dependency list, so that a hosting startup
+    /// of this assembly named in <c>ASPNETCORE_HOSTINGSTARTUPASSEMBLIES</c> loads (<see cref="BotProcess"/>).
     /// </summary>
-    public static ServeProcess Start(string workingFolder, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ServeProcess Start(string workingFolder, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool withTestAssembly = false)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -70,6 +72,15 @@ internal sealed partial class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (withTestAssembly)
+        {
+            var tests = Path.Combine(AppContext.BaseDirectory, typeof(ServeProcess).Assembly.GetName().Name!);
+            foreach (var arg in (string[])["exec", "--runtimeconfig", $"{tests}.runtimeconfig.json", "--depsfile", $"{tests}.deps.json"])
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ActionBot.dll"));
         foreach (var arg in args)
         {
@@ -90,7 +101,7 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>The address from Kestrel's "Now listening on" line (the real port when started with port 0).</summary>
-    public Task<Uri> ListeningAsync() => _listening.Task.WaitAsync(ActionBotApplication.WaitLimit);
+    public Task<Uri> ListeningAsync(TimeSpan? limit = null) => _listening.Task.WaitAsync(limit ?? ActionBotApplication.WaitLimit);
 
     /// <summary>Completes once <paramref name="count"/> lines of standard output match; fails if the process exits first.</summary>
     public Task WaitForOutputAsync(Func<string, bool> matches, int count = 1)
@@ -111,9 +122,9 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>The exit code, once the process has ended on its own.</summary>
-    public async Task<int> ExitCodeAsync()
+    public async Task<int> ExitCodeAsync(TimeSpan? limit = null)
     {
-        await _process.WaitForExitAsync().WaitAsync(ActionBotApplication.WaitLimit);
+        await _process.WaitForExitAsync().WaitAsync(limit ?? ActionBotApplication.WaitLimit);
         return _process.ExitCode;
     }
 

@@ -224,7 +224,8 @@ public sealed class AccountLinkTests : IntegrationTest
         var connectionString = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
         var folder = System.IO.Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!;
         var needle = Encoding.UTF8.GetBytes(secret);
-        return Directory.GetFiles(folder).Any(file =>
+        // The database's lock file (ClaimOwner: held exclusively while the bot runs) is empty and cannot be opened.
+        return Directory.GetFiles(folder).Where(file => !file.EndsWith(".lock", StringComparison.Ordinal)).Any(file =>
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var copy = new MemoryStream();

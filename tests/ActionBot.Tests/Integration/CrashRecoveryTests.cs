@@ -1,8 +1,9 @@
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
-using ActionBot.GitHub.Processing;
 using ActionBot.Scheduling;
 using ActionBot.Testing;
+using ActionBot.Testing.GitHub;
+using ActionBot.Testing.GitHub.Webhooks;
 using ActionBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace ActionBot.Tests.Integration;
 public sealed class CrashRecoveryTests : IntegrationTest
 {
     [Fact]
-    public async Task BotKilledAfterGitHubCreatedTheThirdOfFiveIssues_OpensExactlyTheOtherTwoAfterARestart()
+    public async Task BotKilledAfterGitHubCreatedTheThirdOfFiveIssues_OpensExactlyTheOtherTwoAtOnceAfterARestart()
     {
         var kill = new ProcessKill(createsBeforeKill: 2);
         var first = await StartBotAsync(services: services => services.AddHttpClient(GitHubServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(kill.CreateHandler));
@@ -22,14 +23,13 @@ public sealed class CrashRecoveryTests : IntegrationTest
         Assert.Equal(3, Repository.ActionItemIssues.Count);
         first.AssertLogsAreClean();
 
-        // The restarted bot's first maintenance pass finds the third issue by its marker; the dead bot's delivery waits for its lease.
+        // The restarted bot takes back its dead run's claim at start-up (the clock never moves past the lease) and finds
+        // the third issue by its marker.
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var startedAt = clock.GetUtcNow();
         var second = await StartBotAsync(clock: clock);
-        Assert.Equal(3, (await second.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
-        Assert.Equal(1, await second.CountPendingDeliveriesAsync());
-
-        clock.Advance(new DeliveryWorkerOptions().Lease + TimeSpan.FromSeconds(1));
         await second.DrainAsync();
+        Assert.Equal(startedAt, clock.GetUtcNow());
 
         var issues = Repository.ActionItemIssues;
         Assert.Equal(5, issues.Count);
@@ -41,6 +41,27 @@ public sealed class CrashRecoveryTests : IntegrationTest
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
         Assert.Equal(0, await second.CountPendingDeliveriesAsync());
         second.AssertLogsAreClean();
+    }
+
+    // A push of a commit already read is skipped (its pull request read it), but not when that reading was this
+    // delivery's own first try, cut short after it was stored: the retry finishes it instead of waiting for the
+    // hourly maintenance pass.
+    [Fact]
+    public async Task PushWhoseFirstTryFailedAfterStoringItsReading_OpensItsIssuesOnTheRetry()
+    {
+        const string after = "7d1e3f5a7b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e";
+        var app = await StartBotAsync(settings: s => s["ActionBot:GitHub:MaxRetryAttempts"] = "0");
+        Repository.AddFile(after, SamplePostmortems.CachePath, SamplePostmortems.Cache);
+        GitHub.Faults.AppliesTo = (_, path) => path.Contains("/labels", StringComparison.Ordinal);
+        GitHub.Faults.Enqueue(FakeFault.InternalServerError);
+
+        var push = new PushEventBuilder().InRepository(ActionBotApplication.Repository).Between(new string('1', 40), after).WithCommit(id: after, added: [SamplePostmortems.CachePath]);
+        using var response = await app.PostWebhookAsync("push", push.Build());
+        await app.DrainAsync();
+
+        Assert.Equal(1, GitHub.Faults.Injected);
+        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.Issues.Select(i => i.Title).Order());
+        app.AssertLogsAreClean();
     }
 
     [Fact]
