@@ -60,7 +60,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
         await app.DrainAsync();
 
         Assert.Equal(1, GitHub.Faults.Injected);
-        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.Issues.Select(i => i.Title).Order());
+        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.ActionItemIssues.Select(i => i.Title).Order());
         app.AssertLogsAreClean();
     }
 

@@ -177,6 +177,43 @@ public sealed class BackfillCommandTests(ITestOutputHelper output) : Integration
         AssertEachItemOnce();
     }
 
+    /// <summary>
+    /// The measure of a team's first backfill: 100 postmortems of three open items and one done each, against the fake
+    /// with pacing off. Prints the GitHub calls by kind and the time the dry run's estimate gives at GitHub's pace
+    /// (80 content-creating requests a minute, 500 an hour).
+    /// </summary>
+    [Fact]
+    public async Task HundredPostmortems_CallsPerPostmortemStayWithinTwoNPlusFour_AndTheEstimateIsGitHubsPace()
+    {
+        var files = Enumerable.Range(1, 100).Select(i => (
+            $"postmortems/2024/{i:000}-incident.md",
+            (string?)$"# Incident {i} (2024)\n\nDate: 2024-06-01\n\n## Action items\n\n- [ ] Add an alert for failure mode {i}\n- [ ] Write the runbook of failure mode {i}\n- [ ] Load test the path of failure mode {i}\n- [x] Roll back change {i}\n")).ToArray();
+        Repository.CommitToDefaultBranch(new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.Zero), "octocat", files);
+
+        var dryRun = await BackfillAsync();
+        var readCalls = GitHub.Requests.Count;
+        GitHub.ClearRequests();
+        var started = TimeProvider.System.GetTimestamp();
+        var applied = await BackfillAsync("--apply");
+        var took = TimeProvider.System.GetElapsedTime(started);
+
+        var calls = GitHub.Requests;
+        var creates = calls.Count(r => r.Method == "POST" && r.Path.EndsWith("/issues", StringComparison.Ordinal));
+        var attaches = calls.Count(r => r.Method == "POST" && r.Path.EndsWith("/sub_issues", StringComparison.Ordinal));
+        var labels = calls.Count(r => r.Path.Contains("/labels", StringComparison.Ordinal));
+        output.WriteLine(dryRun.OutLines[^2]);
+        output.WriteLine(applied.OutLines[^1]);
+        output.WriteLine($"dry run: {readCalls} calls (all reads); apply: {calls.Count} calls in {took.TotalSeconds:F1} s: {creates} creates, {attaches} attaches, {labels} label calls, {calls.Count(r => r.Method == "GET")} reads");
+        Assert.Equal(ExitCodes.Success, applied.ExitCode);
+        Assert.Contains("would open 300 issues and 100 tracking issues (700 GitHub writes, about 62 min at GitHub's pace)", dryRun.Out, StringComparison.Ordinal);
+        Assert.Equal(400, creates);
+        Assert.Equal(300, attaches);
+
+        // Per postmortem of n = 3: its reads (the file, its last commit), its n + 1 creates and n attaches, within 2n + 4.
+        Assert.InRange((calls.Count - labels) / 100.0, 2 * 3 + 1, 2 * 3 + 4);
+        Assert.InRange(readCalls, 3 + (2 * 100), 4 + (2 * 100));
+    }
+
     [Fact]
     public async Task AnUnreadablePostmortem_IsNamedOnStandardErrorWithExitCode2_AndTheOthersAreListed()
     {
