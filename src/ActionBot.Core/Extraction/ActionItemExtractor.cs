@@ -28,14 +28,7 @@ public sealed class ActionItemExtractor
         var walker = new DocumentWalker();
         walker.Walk(Parse(markdown, walker.Warnings));
 
-        var items = new List<ActionItem>(walker.Drafts.Count);
-        foreach (var draft in walker.Drafts.OrderBy(d => d.Line))
-        {
-            if (ActionItemBuilder.Build(draft, walker.Warnings) is { } item)
-            {
-                items.Add(item);
-            }
-        }
+        var items = EntrySelection.Build(walker);
 
         var title = walker.FrontMatter?.Title ?? DocumentHeading.Title(walker.Headings);
         var date = walker.FrontMatter?.Date ?? DocumentHeading.Date(title, markdown, walker.FirstTaskSectionLine);

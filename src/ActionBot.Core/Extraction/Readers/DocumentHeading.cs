@@ -80,6 +80,19 @@ internal static partial class DocumentHeading
     private static bool IsGeneric(string heading) =>
         SectionVocabulary.Normalize(heading).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(GenericWords.Contains);
 
+    /// <summary>
+    /// A heading that titles a postmortem ("Postmortem: Cache outage", "My first postmortem", "0. Incident report"): met
+    /// after other sections, it starts the postmortem proper, and what stood before it (a README's own "Tasks") is not its.
+    /// </summary>
+    public static bool IsPostmortemTitle(string text)
+    {
+        var words = SectionVocabulary.Normalize(text);
+        var namesOne = words.Contains(" postmortem ", StringComparison.Ordinal) || words.Contains(" post mortem ", StringComparison.Ordinal)
+            || words.Contains(" incident report ", StringComparison.Ordinal);
+        return namesOne && (PrefixedTitle().IsMatch(text)
+            || words.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => GenericWords.Contains(w) || w.All(char.IsAsciiDigit)));
+    }
+
     /// <summary>A first-level heading that names the document ("Incident follow-up: DNS outage") rather than a section.</summary>
     public static bool IsDocumentTitle(int level, string text, bool isFirstHeading) =>
         isFirstHeading && level == 1 && (text.Split(' ').Length > 5 || text.Contains(':', StringComparison.Ordinal) || IsGeneric(text)

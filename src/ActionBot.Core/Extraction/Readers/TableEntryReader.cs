@@ -11,11 +11,15 @@ internal static class TableEntryReader
 {
     private static readonly string[] DoneValues = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "yes", "y", "[x]", "x", "✅", "✔", "✔️", "☑", "☑️"];
 
-    public static int Read(Table table, SectionContext section, List<EntryDraft> drafts, List<ExtractionWarning> warnings)
+    /// <summary>
+    /// Reads the rows of a table in a section of tasks, or of a table headed like an action list ("Action item",
+    /// "Owner", "Status"...) wherever it stands, except inside a timeline.
+    /// </summary>
+    public static int Read(Table table, SectionContext section, int scope, List<EntryDraft> drafts, List<ExtractionWarning> warnings)
     {
         var rows = table.OfType<TableRow>().ToList();
         var header = rows.FirstOrDefault(r => r.IsHeader);
-        if (header is null || !(section.HoldsTasks || (section.Role == SectionRole.Neutral && TableColumns.LookLikeActionItems(Cells(header)))))
+        if (header is null || !(section.HoldsTasks || (!section.InTimeline && TableColumns.LookLikeActionItems(Cells(header)))))
         {
             return 0;
         }
@@ -26,7 +30,7 @@ internal static class TableEntryReader
         {
             if (ReadRow(row, roles, section, warnings) is { } draft)
             {
-                drafts.Add(draft);
+                drafts.Add(draft with { Scope = scope });
                 count++;
             }
         }
@@ -58,6 +62,7 @@ internal static class TableEntryReader
         return new EntryDraft(text, line, section)
         {
             Structured = true,
+            Origin = EntryOrigin.Table,
             LeadIn = Cell(ColumnRole.Task) is { Length: > 0 } task && Cell(ColumnRole.Description).Length > 0 ? TextFolding.Fold(task) : null,
             Owners = OwnerParser.ParseList(Cell(ColumnRole.Owner)),
             Due = DueDateParser.ParseAny(due),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax.Inlines;
@@ -115,6 +116,25 @@ internal static class InlineText
         }
 
         return true;
+    }
+
+    // Words that may open an entry ("Action item:") or a section ("... Corrective measures: ...") inside a long paragraph.
+    private static readonly SearchValues<string> LabelWords = SearchValues.Create(
+        ["action item", "action point", "todo", "to-do", "follow-up", "follow up", "measures:", "actions:", "tasks:", "steps:", "remediation:", "improvements:", "prevention:"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a long paragraph may hold a generic marker or a label glued to its text; most prose holds neither.</summary>
+    public static bool MayHoldLabel(ContainerInline? root)
+    {
+        for (var inline = root?.FirstChild; inline is not null; inline = Next(inline, root!))
+        {
+            if (inline is LiteralInline literal && literal.Content.AsSpan().ContainsAny(LabelWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<TextLine> Lines(string raw, List<(int Offset, int Line)> breaks, int firstLine)

@@ -23,11 +23,26 @@ internal static class TextFolding
                 continue;
             }
 
-            // A doubled * or _ that survived parsing is an unmatched bold marker, never words.
-            if ((c == '*' || c == '_') && i + 1 < text.Length && text[i + 1] == c)
+            // A doubled * or _ that survived parsing is an unmatched bold marker, never words; so is a pair that
+            // meets once the markers between them are gone ("*__*").
+            if (c is '*' or '_')
             {
-                i++;
-                continue;
+                var run = 1;
+                while (i + run < text.Length && text[i + run] == c)
+                {
+                    run++;
+                }
+
+                if (run > 1 || (!pendingSpace && builder.Length > 0 && builder[^1] == c))
+                {
+                    if (run == 1)
+                    {
+                        builder.Length--;
+                    }
+
+                    i += run - 1;
+                    continue;
+                }
             }
 
             if (pendingSpace)
