@@ -21,6 +21,7 @@ internal static class Commitments
     private static readonly HashSet<string> Conditionals = ["if", "when", "unless", "whether", "although", "though", "once", "should"];
     private static readonly HashSet<string> PlanNouns = ["change", "changes", "improvement", "improvements", "work", "step", "steps", "action", "actions", "fix", "fixes", "measure", "measures", "task", "tasks", "mitigation", "mitigations", "remediation", "remediations", "follow-ups"];
     private static readonly HashSet<string> Advice = ["suggest", "suggested", "recommend", "recommended", "propose", "proposed"];
+    private static readonly HashSet<string> NotVerbs = ["they", "we", "i", "you", "it", "he", "she", "the", "a", "an", "this", "that", "there", "these", "those", ","];
     private static readonly HashSet<string> Auxiliaries = ["is", "are", "was", "were", "has", "have", "had", "will", "should", "would", "can", "could", "must", "be", "been", "did", "does"];
 
     // After "This will...", what follows is a consequence of the work, not more work: "This will help us detect...".
@@ -127,7 +128,8 @@ internal static class Commitments
             verb++;
         }
 
-        return verb < words.Count ? verb : null;
+        // "...should they occur again", "Will we need it?": an inverted condition or a question, not a commitment.
+        return verb < words.Count && !NotVerbs.Contains(words[verb]) ? verb : null;
     }
 
     private static bool Accepts(SentenceWords words, int start, int modal, int verb)
@@ -193,6 +195,21 @@ internal static class Commitments
     private static bool IsInstruction(SentenceWords words, int at)
     {
         if (!Verbs.IsAction(words[at]))
+        {
+            return false;
+        }
+
+        // "Test test test.": an instruction names what to act on.
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = at + 1; i < words.Count && distinct.Count < 2; i++)
+        {
+            if (words[i] != words[at] && !words.IsBreak(i))
+            {
+                distinct.Add(words[i]);
+            }
+        }
+
+        if (distinct.Count == 0)
         {
             return false;
         }

@@ -18,7 +18,7 @@ internal static class LineEntryReader
         var entries = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            opens[i] = Opens(lines[i].Text, lines.Count);
+            opens[i] = Opens(lines[i].Text, lines.Count) || (lines.Count > 1 && (i == 0 || EndsSentence(lines[i - 1].Text)) && StartsWithVerb(lines[i].Text));
             entries += opens[i] ? 1 : 0;
         }
 
@@ -65,6 +65,13 @@ internal static class LineEntryReader
     private static bool Opens(string line, int lineCount) =>
         ListMarker.PlainLength(line) > 0 || CheckboxState(line) is not null || PlainLabel.Length(line) > 0
         || (lineCount > 1 && Phrasing.StartsWithImperative(line));
+
+    // "create an environment for testing." typed in lower case, at the start of a line after a finished one.
+    private static bool StartsWithVerb(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && char.IsLower(line[0]) && Verbs.IsAction(line[..space]);
+    }
 
     // A line that carries on the entry above it: the entry stopped mid-sentence and this line starts in lower case.
     private static bool Continues(IReadOnlyList<TextLine> lines, int i) =>

@@ -53,10 +53,14 @@ internal static partial class ParagraphLabel
         return segments;
     }
 
-    /// <summary>A line that is only a label: "Improvements:", "Next steps:", "TODO", "Corrective and preventative measures".</summary>
+    /// <summary>
+    /// A line that is only a label: "Improvements:", "Next steps:", "TODO", "Corrective and preventative measures",
+    /// "###Prevention" (a heading typed without its space). A requirement ("Measures must contain:") names no section.
+    /// </summary>
     public static bool IsLabelLine(string line)
     {
-        if (line.Length == 0)
+        line = line.TrimStart('#');
+        if (line.Length == 0 || Requirement().IsMatch(line))
         {
             return false;
         }
@@ -71,7 +75,10 @@ internal static partial class ParagraphLabel
         return words <= MaxPlainHeadingWords && !EndsLikeSentence(line) && SectionVocabulary.Classify(line) != SectionRole.Neutral;
     }
 
-    public static string Clean(string label) => label.Trim().TrimEnd(':', ';').TrimEnd();
+    public static string Clean(string label) => label.Trim().TrimStart('#').TrimEnd(':', ';').TrimEnd();
+
+    [GeneratedRegex(@"\b(?:must|should|shall|needs?\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Requirement();
 
     private static void SplitAtLabelLines(IReadOnlyList<TextLine> lines, List<ParagraphSegment> segments)
     {
