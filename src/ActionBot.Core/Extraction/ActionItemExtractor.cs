@@ -30,7 +30,7 @@ public sealed class ActionItemExtractor
 
         var items = EntrySelection.Build(walker);
 
-        var title = walker.FrontMatter?.Title ?? DocumentHeading.Title(walker.Headings);
+        var title = walker.FrontMatter?.Title ?? DocumentHeading.Title(walker.Headings) ?? DocumentHeading.FirstLineTitle(markdown);
         var date = walker.FrontMatter?.Date ?? DocumentHeading.Date(title, markdown, walker.FirstTaskSectionLine);
         return new ExtractionResult(title, date, UniqueIds(items), walker.Warnings.OrderBy(w => w.Line).ToList());
     }

@@ -141,7 +141,7 @@ internal sealed class DocumentWalker
             VisitLines(segment.Lines, segment.LeadIn);
             if (saved is not null)
             {
-                FlushProse();
+                FlushProse(soleStatement: false);
                 _sections.Restore(saved);
             }
         }
@@ -150,17 +150,20 @@ internal sealed class DocumentWalker
     private void VisitLines(IReadOnlyList<TextLine> lines, string? leadIn)
     {
         var section = _sections.Current;
+        var before = Drafts.Count;
+        // "Task: ..." / "Owner: ..." / "Deadline: ..." lines are an entry by their form, wherever they stand but in a timeline.
+        if (lines.Count > 1 && section.Role != SectionRole.NotTasks && !section.InTimeline && FieldLinesReader.TryRead(lines, section, Scope, Drafts))
+        {
+            AddEntries(Drafts.Count - before, []);
+            return;
+        }
+
         if (!section.HoldsTasks || lines.Count == 0)
         {
             return;
         }
 
-        var before = Drafts.Count;
-        if (FieldLinesReader.TryRead(lines, section, Scope, Drafts))
-        {
-            AddEntries(Drafts.Count - before, []);
-        }
-        else if (LineEntryReader.TryRead(lines, section, Scope, Drafts) is { } rest)
+        if (LineEntryReader.TryRead(lines, section, Scope, Drafts) is { } rest)
         {
             AddEntries(Drafts.Count - before, []);
             _prose.Add(rest, section, Scope);
@@ -188,8 +191,12 @@ internal sealed class DocumentWalker
         }
 
         var before = Drafts.Count;
-        ListEntryReader.Read(list, _sections.Current, Scope, Drafts);
+        var trailing = ListEntryReader.Read(list, _sections.Current, Scope, Drafts);
         AddEntries(Drafts.Count - before, []);
+        if (trailing is not null)
+        {
+            EnterLabel(trailing, list.Line + 1);
+        }
     }
 
     private void VisitTable(Table table)
@@ -235,9 +242,9 @@ internal sealed class DocumentWalker
     }
 
     // Prose is read when its section ends; tasks found in it count as the section's own entries.
-    private void FlushProse()
+    private void FlushProse(bool soleStatement = true)
     {
-        if (_prose.Flush() > 0)
+        if (_prose.Flush(soleStatement) > 0)
         {
             _sections.NoteEntries();
         }

@@ -214,10 +214,26 @@ internal static class Commitments
             return false;
         }
 
-        // "Test results showed...", "Alert fatigue was high": a noun that looks like a verb, then the real verb.
-        var second = words[at + 1];
-        var third = words[at + 2];
-        return !Auxiliaries.Contains(second) && !(second is not ("the" or "a" or "an" or "our" or "all" or "any") && (Auxiliaries.Contains(third) || Verbs.IsPast(third)));
+        // "Test results showed...", "Cache key tests were added...": a noun that looks like a verb, then the real verb.
+        if (words[at + 1] is "the" or "a" or "an" or "our" or "all" or "any" or "every" or "each")
+        {
+            return true;
+        }
+
+        for (var i = at + 1; i <= at + 4 && i < words.Count; i++)
+        {
+            if (words.IsBreak(i) || words[i] is "that" or "which" or "who" or "when" or "where" or "if" or "to" or "so" or "because" or "and" or "for" or "on" or "in" or "with")
+            {
+                return true;
+            }
+
+            if (Auxiliaries.Contains(words[i]) || (i > at + 1 && Verbs.IsPast(words[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasAuxiliary(SentenceWords words, int from)

@@ -15,7 +15,7 @@ internal static class PastReports
     ];
 
     private static readonly HashSet<string> FirstPerson = ["we", "i", "they", "team", "engineers", "engineering", "admins"];
-    private static readonly HashSet<string> Adverbs = ["also", "already", "now", "then", "quickly", "immediately", "successfully", "finally", "since", "just", "recently", "manually", "temporarily", "promptly"];
+    private static readonly HashSet<string> Adverbs = ["also", "already", "now", "then", "quickly", "immediately", "successfully", "finally", "since", "just", "recently", "manually", "temporarily", "promptly", "both", "all", "each", "fully", "partially", "later"];
 
     private const int MaxSubjectWords = 4;
     private const int MaxPassiveDistance = 14;
@@ -52,7 +52,7 @@ internal static class PastReports
                 continue;
             }
 
-            if (Verbs.IsPast(word) && words[i + 1] != "by" && ReadsAsVerb(words, start, i))
+            if (Verbs.IsPastForm(word) && (i > start + 1 || Verbs.IsPast(word)) && words[i + 1] != "by" && ReadsAsVerb(words, start, i))
             {
                 return true;
             }

@@ -8,9 +8,9 @@ public sealed record TrailingNotes(string Text, bool Done, string? Ticket);
 /// <summary>Strips "(in progress)", "✅", "[JIRA-123]", "— tracked in #42" and the like from the end of an entry.</summary>
 public static partial class TrailingNotesParser
 {
-    private const string Statuses = "in[ -]progress|wip|done|completed?|open|closed|todo|to[ -]do|tbd|pending|ongoing|not[ -]started|blocked|fixed|resolved|shipped|merged|planned|in[ -]review|started";
+    private const string Statuses = "in[ -]progress|wip|done|completed?|open|closed|todo|to[ -]do|tbd|pending|ongoing|not[ -]started|blocked|fixed|resolved|shipped|merged|planned|in[ -]review|started|accomplished|finished|implemented";
 
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[.!]?\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex Status();
 
     private const string Ticket = @"#\d+|[A-Z][A-Z0-9_]{1,15}-\d+|https?://\S+";
@@ -20,7 +20,7 @@ public static partial class TrailingNotesParser
     [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|:\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex TrailingTicket();
 
-    private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "✅", "✔", "✔️", "☑", "☑️"];
+    private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "accomplished", "finished", "implemented", "✅", "✔", "✔️", "☑", "☑️"];
 
     public static TrailingNotes Parse(string text)
     {
@@ -78,5 +78,5 @@ public static partial class TrailingNotesParser
 
     private static readonly HashSet<string> StatusWords =
         ["progress", "wip", "done", "complete", "completed", "open", "closed", "todo", "do", "tbd", "pending", "ongoing", "started",
-         "blocked", "fixed", "resolved", "shipped", "merged", "planned", "review"];
+         "blocked", "fixed", "resolved", "shipped", "merged", "planned", "review", "accomplished", "finished", "implemented"];
 }

@@ -83,6 +83,10 @@ internal static class Verbs
     public static bool IsPast(string word) =>
         !Adjectives.Contains(word) && (IrregularPast.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>A past form whatever its usual role: after a noun ("Script updated to...") even "updated" reports.</summary>
+    public static bool IsPastForm(string word) =>
+        IrregularPast.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && word is not ("need" or "needed" or "feed" or "seed" or "speed" or "embed" or "red"));
+
     /// <summary>A past participle after "be" or "have": "added", "built", "done", "taken".</summary>
     public static bool IsParticiple(string word) =>
         IrregularPast.Contains(word) || (word.Length > 3 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)));

@@ -51,6 +51,15 @@ internal static class IndentedProse
             return false;
         }
 
+        // "dig +short TXT", "kubectl get pods -n web", "/etc/nginx/...": a command line, whatever its words.
+        foreach (var word in line.Split(' '))
+        {
+            if (word.Length > 1 && ((word[0] is '-' or '+' && char.IsLetter(word[^1])) || word.Count(c => c == '/') > 1))
+            {
+                return false;
+            }
+        }
+
         var (letters, code, nonSpace) = (0, 0, 0);
         foreach (var c in line)
         {

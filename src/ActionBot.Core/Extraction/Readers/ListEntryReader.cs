@@ -29,9 +29,11 @@ internal static class ListEntryReader
         return own.Text.EndsWith(':') && ParagraphLabel.IsLabelLine(own.Text) ? ParagraphLabel.Clean(own.Text) : null;
     }
 
-    public static void Read(ListBlock list, SectionContext section, int scope, List<EntryDraft> drafts, int depth = 0)
+    /// <returns>The label that ends the list ("- Monitoring:" with its entries in the next list), if any.</returns>
+    public static string? Read(ListBlock list, SectionContext section, int scope, List<EntryDraft> drafts, int depth = 0)
     {
         HashSet<int>? columns = null;
+        string? trailing = null;
         foreach (var block in list)
         {
             if (block is not ListItemBlock item)
@@ -43,12 +45,15 @@ internal static class ListEntryReader
             // "- Short term:" standing alone in a flat list labels the entries after it.
             if (item.Count == 1 && LabelItem(item) is { } label)
             {
-                section = section.Within(label);
+                (section, trailing) = (section.Within(label), label);
                 continue;
             }
 
+            trailing = null;
             ReadItem(item, section, scope, drafts, depth, columns);
         }
+
+        return trailing;
     }
 
     private static void ReadItem(ListItemBlock item, SectionContext section, int scope, List<EntryDraft> drafts, int depth, HashSet<int> siblingColumns)
@@ -104,7 +109,8 @@ internal static class ListEntryReader
             return;
         }
 
-        var text = nested.Count == 0 ? own.Text : $"{own.Text} {NestedText(nested)}".Trim();
+        // "Alert on lag for:" over noun phrases reads as one list: "...for: the audit stream, the billing stream".
+        var text = nested.Count == 0 ? own.Text : $"{own.Text} {NestedText(nested, own.Text.EndsWith(':') ? ", " : " ")}".Trim();
         var leadIn = own.LeadIn ?? (PlainLabel.Length(own.Text) is > 0 and var length ? own.Text[..length] : null);
         drafts.Add(new EntryDraft(text, item.Line + 1, section) { LeadIn = leadIn, Checked = own.Checked, Scope = scope });
     }
@@ -117,7 +123,7 @@ internal static class ListEntryReader
         }
 
         var own = InlineText.Read(paragraph.Inline, paragraph.Line + 1);
-        return own.Checked is null && own.Text.EndsWith(':') && ParagraphLabel.IsLabelLine(own.Text) && SectionVocabulary.Classify(own.Text) != SectionRole.Neutral
+        return own.Checked is null && own.Text.EndsWith(':') && ParagraphLabel.IsLabelLine(own.Text) && !Phrasing.IsToDo(own.Text)
             ? ParagraphLabel.Clean(own.Text)
             : null;
     }
@@ -178,7 +184,7 @@ internal static class ListEntryReader
 
     private static bool IsBareLabel(PlainParagraph own) => own.LeadIn is not null && own.Text == own.LeadIn && own.Text.EndsWith(':');
 
-    private static string NestedText(List<ListBlock> lists)
+    private static string NestedText(List<ListBlock> lists, string separator)
     {
         var builder = new StringBuilder();
         var stack = new Stack<Block>(lists.AsEnumerable().Reverse());
@@ -187,7 +193,7 @@ internal static class ListEntryReader
             switch (stack.Pop())
             {
                 case ParagraphBlock paragraph:
-                    builder.Append(' ').Append(InlineText.Read(paragraph.Inline, paragraph.Line + 1).Text);
+                    builder.Append(builder.Length == 0 ? "" : separator).Append(InlineText.Read(paragraph.Inline, paragraph.Line + 1).Text);
                     break;
                 case ContainerBlock container:
                     for (var i = container.Count - 1; i >= 0; i--)

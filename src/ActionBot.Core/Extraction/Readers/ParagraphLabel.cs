@@ -88,7 +88,7 @@ internal static partial class ParagraphLabel
         {
             var text = lines[i].Text;
             var boundary = i == 0 || (char.IsUpper(text[0]) && (EndsLikeSentence(lines[i - 1].Text) || lines[i - 1].Text.EndsWith(':') || IsLabelLine(lines[i - 1].Text)));
-            if (boundary && IsLabelLine(text))
+            if (boundary && (IsLabelLine(text) || (i == 0 && TitlesMarkedLines(lines))))
             {
                 Flush(segments, label, current);
                 (label, current) = (Clean(text), []);
@@ -109,6 +109,11 @@ internal static partial class ParagraphLabel
 
         Flush(segments, label, current);
     }
+
+    // "Longer term" over "1, Replace..." / "2, Publish...": a short title line over lines that each open with a marker.
+    private static bool TitlesMarkedLines(IReadOnlyList<TextLine> lines) =>
+        lines.Count > 1 && lines[0].Text.Split(' ').Length <= MaxPlainHeadingWords && char.IsUpper(lines[0].Text[0]) && !EndsLikeSentence(lines[0].Text)
+        && ListMarker.PlainLength(lines[0].Text) == 0 && lines.Skip(1).All(l => ListMarker.PlainLength(l.Text) > 0);
 
     private static Match? InlineLabelAt(string text)
     {

@@ -27,8 +27,11 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
     /// <summary>The current section got list, table or line entries.</summary>
     public void NoteEntries() => _entries++;
 
-    /// <summary>Reads the held prose: called when the section ends. Returns how many tasks it held.</summary>
-    public int Flush()
+    /// <summary>
+    /// Reads the held prose: called when the section ends. Returns how many tasks it held. A label that covers only its
+    /// own line ("**Follow-up owner:** networking") has no content of its own to take as a sole statement.
+    /// </summary>
+    public int Flush(bool soleStatement = true)
     {
         var before = drafts.Count;
         foreach (var (lines, section, scope) in _pending)
@@ -36,7 +39,7 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
             ProseEntryReader.Read(lines, section, scope, drafts, _entries > 0 ? ProseReading.WithSubject : ProseReading.Any);
         }
 
-        if (drafts.Count == before && _entries == 0 && _pending.Count == 1 && Solo(_pending[0]) is { } solo)
+        if (soleStatement && drafts.Count == before && _entries == 0 && _pending.Count == 1 && Solo(_pending[0]) is { } solo)
         {
             drafts.Add(solo);
         }

@@ -81,14 +81,27 @@ internal static partial class ProseEntryReader
     private static IEnumerable<string> Steps(string sentence)
     {
         var split = NextStep().Match(sentence);
-        if (!split.Success || split.Index == 0 || !Verbs.IsAction(split.Groups["verb"].Value))
+        if (split.Success && split.Index > 0 && Verbs.IsAction(split.Groups["verb"].Value))
         {
-            return [sentence];
+            var second = sentence[split.Index..].TrimStart(',', ' ');
+            return [sentence[..split.Index].TrimEnd(',', ' '), second.StartsWith("and ", StringComparison.Ordinal) ? second[4..] : second];
         }
 
-        var second = sentence[split.Index..].TrimStart(',', ' ');
-        return [sentence[..split.Index].TrimEnd(',', ' '), second.StartsWith("and ", StringComparison.Ordinal) ? second[4..] : second];
+        // "We will pin the windows to UTC, and the network team is going to review...": a second subject commits too.
+        foreach (Match clause in SecondClause().Matches(sentence))
+        {
+            var rest = sentence[(clause.Index + clause.Length)..];
+            if (Phrasing.FindCommitment(rest) is { WithSubject: true, Start: 0 })
+            {
+                return [sentence[..clause.Index], rest];
+            }
+        }
+
+        return [sentence];
     }
+
+    [GeneratedRegex(@"(?:,\s*and|;)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondClause();
 
     // Sentences may run across the source lines of a wrapped paragraph: split the joined text, keep each start line.
     private static IEnumerable<(string Sentence, int Line)> Sentences(IReadOnlyList<TextLine> lines)

@@ -22,7 +22,7 @@ public static class SectionVocabulary
         "task", "tasks", "todo", "todos", "to do", "to dos", "improvements", "improvement", "fixes", "future work",
         "going forward", "moving forward", "what s next", "what is next", "whats next", "recommendations",
         "recommendation", "what we are doing", "what we re doing", "what we will do", "what we ll do", "doing about",
-        "safeguards", "proactive", "action point", "action points", "long term", "short term", "improving", "improve", "hardening", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
+        "safeguards", "quick wins", "longer term", "proactive", "action point", "action points", "long term", "short term", "improving", "improve", "hardening", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
         "changes we are making", "changes we re making", "what we are changing", "what we re changing", "what we will change",
     ]);
 
