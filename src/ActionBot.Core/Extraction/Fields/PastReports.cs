@@ -128,11 +128,22 @@ internal static class PastReports
         return false;
     }
 
-    // "Our monitoring now keeps an eye on...": a change already in effect.
+    // "Our monitoring now keeps an eye on...", "Delivery intent is now persisted...", "Resends no longer rely on...":
+    // a change already in effect.
     private static bool CurrentState(SentenceWords words, int start)
     {
         for (var i = start + 1; i < words.Count - 1; i++)
         {
+            if (words[i] is "is" or "are" && words[i + 1] == "now" && Verbs.IsParticiple(words[i + 2]))
+            {
+                return true;
+            }
+
+            if (words[i] == "no" && words[i + 1] == "longer" && !words.IsBreak(i - 1))
+            {
+                return true;
+            }
+
             if (words[i] == "now" && !words.IsBreak(i - 1) && words[i - 1] is not ("will" or "are" or "is" or "must" or "should" or "can"))
             {
                 var verb = words[i + 1];

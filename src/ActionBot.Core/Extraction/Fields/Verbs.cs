@@ -79,15 +79,19 @@ internal static class Verbs
             || (stem.Length > 2 && stem[^1] == stem[^2] && Actions.Contains(stem[..^1]));
     }
 
-    /// <summary>A past form that reports an action ("added", "built"), not an adjective ("automated").</summary>
+    /// <summary>A past form that reports an action ("added", "built", "resent"), not an adjective ("automated").</summary>
     public static bool IsPast(string word) =>
-        !Adjectives.Contains(word) && (IrregularPast.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)));
+        !Adjectives.Contains(word) && (IsIrregularPast(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)));
+
+    // "resent", "rebuilt", "rewritten": a repeated action is still past.
+    private static bool IsIrregularPast(string word) =>
+        IrregularPast.Contains(word) || (word.Length > 5 && word.StartsWith("re", StringComparison.OrdinalIgnoreCase) && IrregularPast.Contains(word[2..]));
 
     /// <summary>A past form whatever its usual role: after a noun ("Script updated to...") even "updated" reports.</summary>
     public static bool IsPastForm(string word) =>
-        IrregularPast.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && word is not ("need" or "needed" or "feed" or "seed" or "speed" or "embed" or "red"));
+        IsIrregularPast(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && word is not ("need" or "needed" or "feed" or "seed" or "speed" or "embed" or "red"));
 
     /// <summary>A past participle after "be" or "have": "added", "built", "done", "taken".</summary>
     public static bool IsParticiple(string word) =>
-        IrregularPast.Contains(word) || (word.Length > 3 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)));
+        IsIrregularPast(word) || (word.Length > 3 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)));
 }

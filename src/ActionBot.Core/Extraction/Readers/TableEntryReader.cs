@@ -30,7 +30,9 @@ internal static class TableEntryReader
         {
             if (ReadRow(row, roles, section, warnings) is { } draft)
             {
-                drafts.Add(draft with { Scope = scope });
+                // Outside a section of tasks the table is read for its header; its rows are still judged by their phrasing
+                // ("Disabled the contractor account | Done" under "What we did" is a report, not a task).
+                drafts.Add(draft with { Scope = scope, Structured = section.HoldsTasks });
                 count++;
             }
         }
