@@ -32,6 +32,19 @@ public static partial class FieldNotes
     // A first sentence longer than this is cut at the title's length limit anyway; the bound keeps the cost flat.
     private const int MaxLength = 300;
 
+    /// <summary>True when <paramref name="text"/> is nothing but field notes: "(Due: Feb 28, 2025).", "— @alice, P1".</summary>
+    public static bool IsOnlyNotes(string text)
+    {
+        var content = text.AsSpan().Trim().TrimEnd('.').Trim();
+        if (content.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        content = content[0] is '(' or '[' && content[^1] is ')' or ']' ? content[1..^1] : content.TrimStart("—–- ");
+        return content.Length > 0 && NoteSeparator().Split(content.ToString()).All(part => Note().IsMatch(part));
+    }
+
     /// <summary>Where a tail of field notes begins in <paramref name="title"/>, or null when it has none.</summary>
     public static int? TailStart(string title)
     {
