@@ -17,7 +17,15 @@ public static partial class EntryMarkers
 
     /// <summary>The length of a generic marker opening <paramref name="text"/>, or 0.</summary>
     public static int GenericLength(string text) =>
-        text.Length > 4 && Generic().Match(text) is { Success: true } match ? match.Length : 0;
+        text.Length > 4 && MayOpenWithMarker(text) && Generic().Match(text) is { Success: true } match ? match.Length : 0;
+
+    // Every generic marker opens (after a bullet or two) with a, f, n or t and has a colon or dash soon after.
+    private static bool MayOpenWithMarker(string text)
+    {
+        var span = text.AsSpan(0, Math.Min(text.Length, 32));
+        var letter = span.IndexOfAnyInRange('A', 'z');
+        return letter is >= 0 and <= 4 && char.ToLowerInvariant(span[letter]) is 'a' or 'f' or 'n' or 't' && span.IndexOfAny(':', '-', '–') > letter;
+    }
 
     /// <summary>The length of the done marks opening <paramref name="text"/>, or 0.</summary>
     public static int DoneLength(string text) =>

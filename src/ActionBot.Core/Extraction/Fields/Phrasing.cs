@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace ActionBot.Core.Extraction.Fields;
@@ -25,6 +26,11 @@ public static partial class Phrasing
     /// <summary>"Rolled back the deploy", "validators downgraded...", "Alerts were added": work already done.</summary>
     public static bool IsPastReport(string text)
     {
+        if (!MayReport(text))
+        {
+            return false;
+        }
+
         var judged = FirstSentence(Judged(text));
         var words = SentenceWords.Of(judged);
         return PastReports.IsReport(words) && Commitments.Find(words, StartsUpper(judged)) is null && !FutureMarker().IsMatch(text);
@@ -59,12 +65,39 @@ public static partial class Phrasing
 
     internal static Commitment? FindCommitment(string sentence)
     {
-        if (IsClosingRemark(sentence) || Vague().IsMatch(sentence))
+        if (!MayCommit(sentence) || IsClosingRemark(sentence) || Vague().IsMatch(sentence))
         {
             return null;
         }
 
         return Commitments.Find(SentenceWords.Of(sentence), StartsUpper(sentence));
+    }
+
+    // Every form a commitment takes holds one of these, or opens with a verb, a lead-in or a clause; most prose holds none.
+    private static readonly SearchValues<string> CommitmentMarkers = SearchValues.Create(
+        [" will ", "'ll ", "’ll ", " shall ", " must ", " should ", " can ", " could ", " may ", " might ", "need to", "needs to", "have to",
+         "has to", "going to", " plan", "intend", " aim", "suggest", "recommend", "propos", "advised", "let's", "let’s", "let us", "like to",
+         "planned", "upcoming", " next ", "future"],
+        StringComparison.OrdinalIgnoreCase);
+
+    // "is/are ...ing": work under way.
+    private static readonly SearchValues<string> Progressive = SearchValues.Create([" is ", " are ", "'re ", "’re ", " am "], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayCommit(string sentence)
+    {
+        var span = sentence.AsSpan();
+        return span.ContainsAny(CommitmentMarkers) || Verbs.OpensLikeTask(sentence)
+            || (span.ContainsAny(Progressive) && span.Contains("ing", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // A report holds a past form ("-ed", "was", "built"), a perfect ("have added") or a state ("now", "no longer").
+    private static readonly SearchValues<string> ReportMarkers = SearchValues.Create(
+        ["ed ", "ed.", "ed,", "ed;", "ed:", " was ", " were ", " been ", " now ", "no longer", "'ve ", "’ve "], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayReport(string text)
+    {
+        var span = text.AsSpan(0, Math.Min(text.Length, 400));
+        return span.ContainsAny(ReportMarkers) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || Verbs.HasIrregularPast(span);
     }
 
     public static bool StartsWithImperative(string text)

@@ -7,9 +7,9 @@ namespace ActionBot.Core.Extraction.Fields;
 internal sealed class SentenceWords
 {
     // Real task sentences are far shorter; the bound keeps the cost of a run-on paragraph flat.
-    private const int MaxWords = 80;
+    private const int MaxWords = 48;
 
-    private readonly List<(string Word, int Start)> _words = [];
+    private readonly List<(string Word, int Start)> _words = new(24);
 
     private SentenceWords()
     {

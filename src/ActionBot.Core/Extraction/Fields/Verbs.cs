@@ -63,8 +63,62 @@ internal static class Verbs
         "strengthened", "tightened", "isolated", "segmented", "expected", "suggested", "recommended", "additional",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActionSpans = Actions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PastSpans = IrregularPast.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // What may stand before the verb of a task: "Finally, add...", "If it fails, look...", "Going forward we will...".
+    private static readonly HashSet<string> LeadWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "finally", "also", "additionally", "next", "then", "first", "firstly", "second", "secondly", "third", "lastly", "moreover",
+        "furthermore", "meanwhile", "afterwards", "subsequently", "eventually", "ideally", "optionally", "importantly", "plus", "and",
+        "so", "now", "immediately", "going", "moving", "most", "more", "in", "for", "until", "from", "as", "long", "short", "longer",
+        "if", "when", "once", "after", "before", "to", "while", "since", "because", "with", "where", "whenever", "following", "given",
+        "during", "upon", "unless", "should", "long-term", "short-term", "planned", "proposed", "upcoming", "future", "our", "the",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadSpans = LeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True for a verb that can open a task: "add", "re-enable", "rate-limit".</summary>
     public static bool IsAction(string word) => Actions.Contains(word);
+
+    /// <summary>
+    /// A cheap first look: the text opens with a verb (any form) or with a word that may lead in to one. Only such text
+    /// can be an instruction without a modal.
+    /// </summary>
+    public static bool OpensLikeTask(string text)
+    {
+        var span = text.AsSpan().TrimStart();
+        var end = 0;
+        while (end < span.Length && (char.IsLetter(span[end]) || span[end] == '-'))
+        {
+            end++;
+        }
+
+        var first = span[..end];
+        return first.Length > 0 && (ActionSpans.Contains(first) || LeadSpans.Contains(first)
+            || (first.Length > 4 && first.EndsWith("ing", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>True when one of the first words of <paramref name="text"/> is an irregular past form ("built", "ran").</summary>
+    public static bool HasIrregularPast(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        foreach (var range in text.SplitAny(' ', ','))
+        {
+            var word = text[range].Trim(".;:!?()\"'");
+            if (word.Length > 0 && (PastSpans.Contains(word) || (word.Length > 5 && word.StartsWith("re", StringComparison.OrdinalIgnoreCase) && PastSpans.Contains(word[2..]))))
+            {
+                return true;
+            }
+
+            if (++words >= 8)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for the -ing form of an action verb: "adding", "setting", "exploring".</summary>
     public static bool IsActionGerund(string word)

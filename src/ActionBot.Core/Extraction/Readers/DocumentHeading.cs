@@ -113,6 +113,11 @@ internal static partial class DocumentHeading
     /// </summary>
     public static bool IsPostmortemTitle(string text)
     {
+        if (!text.Contains("mortem", StringComparison.OrdinalIgnoreCase) && !text.Contains("incident report", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var words = SectionVocabulary.Normalize(text);
         var namesOne = words.Contains(" postmortem ", StringComparison.Ordinal) || words.Contains(" post mortem ", StringComparison.Ordinal)
             || words.Contains(" incident report ", StringComparison.Ordinal);

@@ -117,7 +117,7 @@ internal static class ListEntryReader
 
     private static string? LabelItem(ListItemBlock item)
     {
-        if (item[0] is not ParagraphBlock paragraph)
+        if (item[0] is not ParagraphBlock paragraph || !InlineText.EndsWithColon(paragraph.Inline))
         {
             return null;
         }

@@ -137,6 +137,24 @@ internal static class InlineText
         return false;
     }
 
+    /// <summary>True when the paragraph's last words end in a colon ("Monitoring:", "**Short term:**"), read without copying it.</summary>
+    public static bool EndsWithColon(ContainerInline? root)
+    {
+        var inline = root?.LastChild;
+        while (inline is ContainerInline { LastChild: { } last } and not LinkInline)
+        {
+            inline = last;
+        }
+
+        if (inline is LiteralInline literal)
+        {
+            var content = literal.Content.AsSpan().TrimEnd();
+            return content.EndsWith(":") || (content.IsEmpty && inline.Parent is EmphasisInline);
+        }
+
+        return false;
+    }
+
     private static List<TextLine> Lines(string raw, List<(int Offset, int Line)> breaks, int firstLine)
     {
         var lines = new List<TextLine>(breaks.Count + 1);

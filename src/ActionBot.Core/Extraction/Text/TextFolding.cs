@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ActionBot.Core.Extraction.Text;
@@ -57,6 +58,10 @@ internal static class TextFolding
         return builder.ToString();
     }
 
+    // Whitespace other than a plain space, and control characters: text holding any of them needs folding.
+    private static readonly SearchValues<char> Unclean = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c))).ToArray());
+
     // Most text is already clean: single spaces, no edges, no stray markers. Then no copy is needed.
     private static bool IsFolded(string text)
     {
@@ -65,22 +70,8 @@ internal static class TextFolding
             return true;
         }
 
-        if (text[0] == ' ' || text[^1] == ' ')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c)))
-                || (c == ' ' && text[i + 1] == ' ')
-                || ((c == '*' || c == '_') && i + 1 < text.Length && text[i + 1] == c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var span = text.AsSpan();
+        return text[0] != ' ' && text[^1] != ' ' && !span.ContainsAny(Unclean) && !span.Contains("  ", StringComparison.Ordinal)
+            && !span.Contains("**", StringComparison.Ordinal) && !span.Contains("__", StringComparison.Ordinal);
     }
 }
