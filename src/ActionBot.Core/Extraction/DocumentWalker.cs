@@ -16,13 +16,13 @@ internal sealed class DocumentWalker
     private const int MaxCentredTitleWords = 10;
 
     private readonly SectionTracker _sections = new();
-    private readonly List<(int Level, string Text)> _headings = [];
+    private readonly List<(int Level, string Text)> _headings = new(16);
     private readonly ProseCollector _prose;
-    private readonly List<(ParagraphBlock Block, SectionContext Section, int Scope)> _elsewhere = [];
+    private readonly List<(ParagraphBlock Block, SectionContext Section, int Scope)> _elsewhere = new(32);
 
     public DocumentWalker() => _prose = new ProseCollector(Drafts);
 
-    public List<EntryDraft> Drafts { get; } = [];
+    public List<EntryDraft> Drafts { get; } = new(16);
     public List<ExtractionWarning> Warnings { get; } = [];
     public IReadOnlyList<(int Level, string Text)> Headings => _headings;
     public FrontMatter? FrontMatter { get; private set; }
@@ -110,9 +110,9 @@ internal sealed class DocumentWalker
         }
 
         // Outside a section of tasks only labels and markers matter, and they open with bold, a short line or a known word.
-        if (section.HoldsTasks || InlineText.MayBeLabel(block.Inline, MaxLabelLineLength) || InlineText.MayHoldLabel(block.Inline))
+        if (section.HoldsTasks || InlineText.MayBeLabel(block, MaxLabelLineLength) || InlineText.MayHoldLabel(block))
         {
-            VisitParagraph(InlineText.Read(block.Inline, block.Line + 1));
+            VisitParagraph(InlineText.Read(block));
         }
     }
 
@@ -277,7 +277,7 @@ internal sealed class DocumentWalker
         var drafts = new List<EntryDraft>();
         foreach (var (block, section, scope) in _elsewhere)
         {
-            ProseEntryReader.Read(InlineText.Read(block.Inline, block.Line + 1).Lines, section, scope, drafts, ProseReading.ByTeam);
+            ProseEntryReader.Read(InlineText.Read(block).Lines, section, scope, drafts, ProseReading.ByTeam);
         }
 
         return drafts;

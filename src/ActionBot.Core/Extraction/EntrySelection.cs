@@ -11,21 +11,38 @@ internal static class EntrySelection
 {
     public static List<ActionItem> Build(DocumentWalker walker)
     {
-        var built = Build(walker.Drafts.Where(d => !IsBesideTable(d, walker.TableScopes)), walker.Warnings);
+        var kept = new List<EntryDraft>(walker.Drafts.Count);
+        foreach (var draft in walker.Drafts)
+        {
+            if (!IsBesideTable(draft, walker.TableScopes))
+            {
+                kept.Add(draft);
+            }
+        }
+
+        // Lessons are built only when no explicit action list stands beside them.
+        var built = Build(kept.FindAll(d => !IsLesson(d)), walker.Warnings);
         var hasActionList = built.Exists(b => b.Draft.Section.Role == SectionRole.Tasks || b.Draft.Origin is EntryOrigin.Table or EntryOrigin.FrontMatter or EntryOrigin.Marker);
         if (!hasActionList)
         {
-            // No action list: the writers' commitments elsewhere ("The team will...") are the postmortem's tasks.
-            built = [.. built.Concat(Build(walker.CommitmentsElsewhere(), walker.Warnings)).OrderBy(b => b.Item.Line)];
+            // No action list: the lessons' tasks, and the writers' commitments elsewhere ("The team will..."), are the postmortem's tasks.
+            built = [.. built.Concat(Build(kept.FindAll(IsLesson), walker.Warnings)).Concat(Build(walker.CommitmentsElsewhere(), walker.Warnings)).OrderBy(b => b.Item.Line)];
         }
 
-        return built.Where(b => !(hasActionList && IsLesson(b.Draft))).Select(b => b.Item).ToList();
+        return built.ConvertAll(b => b.Item);
     }
 
-    private static List<(EntryDraft Draft, ActionItem Item)> Build(IEnumerable<EntryDraft> drafts, List<ExtractionWarning> warnings)
+    private static List<(EntryDraft Draft, ActionItem Item)> Build(List<EntryDraft> drafts, List<ExtractionWarning> warnings)
     {
-        var built = new List<(EntryDraft Draft, ActionItem Item)>();
-        foreach (var draft in drafts.OrderBy(d => d.Line))
+        var ordered = drafts;
+        if (!IsInLineOrder(ordered))
+        {
+            // Front matter and readers may add entries out of order; a stable sort keeps same-line entries in reading order.
+            ordered = [.. ordered.OrderBy(d => d.Line)];
+        }
+
+        var built = new List<(EntryDraft Draft, ActionItem Item)>(ordered.Count);
+        foreach (var draft in ordered)
         {
             if (ActionItemBuilder.Build(draft, warnings) is { } item)
             {
@@ -36,8 +53,21 @@ internal static class EntrySelection
         return built;
     }
 
+    private static bool IsInLineOrder(List<EntryDraft> drafts)
+    {
+        for (var i = 1; i < drafts.Count; i++)
+        {
+            if (drafts[i].Line < drafts[i - 1].Line)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsBesideTable(EntryDraft draft, HashSet<int> tableScopes) =>
-        draft.Origin is EntryOrigin.List or EntryOrigin.Line or EntryOrigin.Prose && tableScopes.Contains(draft.Scope);
+        tableScopes.Count > 0 && draft.Origin is EntryOrigin.List or EntryOrigin.Line or EntryOrigin.Prose && tableScopes.Contains(draft.Scope);
 
     // An explicit marker ("Action point: ...") under a lessons heading is a task in its own right.
     private static bool IsLesson(EntryDraft draft) => draft.Section.Role == SectionRole.Lessons && draft.Origin != EntryOrigin.Marker;

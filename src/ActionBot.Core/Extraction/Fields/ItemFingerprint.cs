@@ -20,7 +20,10 @@ public static class ItemFingerprint
             var length = Normalize(text, chars);
             var count = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(bytes.AsSpan(0, count), hash);
+            // One hasher per thread, reset after each use: the one-shot API sets up a new native context for every entry.
+            var hasher = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hasher.AppendData(bytes.AsSpan(0, count));
+            hasher.GetHashAndReset(hash);
             return Convert.ToHexStringLower(hash[..8]);
         }
         finally
@@ -29,6 +32,9 @@ public static class ItemFingerprint
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    [ThreadStatic]
+    private static IncrementalHash? _hasher;
 
     private static int Normalize(string text, Span<char> output)
     {

@@ -26,7 +26,8 @@ public static partial class Phrasing
     /// <summary>"Rolled back the deploy", "validators downgraded...", "Alerts were added": work already done.</summary>
     public static bool IsPastReport(string text)
     {
-        if (!MayReport(text))
+        // An instruction ("Add alerting...") reports nothing, unless its first word was a noun ("Cache key tests were added").
+        if (!MayReport(text) || (StartsWithImperative(text) && !text.AsSpan(0, Math.Min(text.Length, 48)).ContainsAny(Auxiliaries)))
         {
             return false;
         }
@@ -75,35 +76,44 @@ public static partial class Phrasing
 
     // Every form a commitment takes holds one of these, or opens with a verb, a lead-in or a clause; most prose holds none.
     private static readonly SearchValues<string> CommitmentMarkers = SearchValues.Create(
-        [" will ", "'ll ", "’ll ", " shall ", " must ", " should ", " can ", " could ", " may ", " might ", "need to", "needs to", "have to",
-         "has to", "going to", " plan", "intend", " aim", "suggest", "recommend", "propos", "advised", "let's", "let’s", "let us", "like to",
+        [" will ", "'ll ", " shall ", " must ", " should ", " can ", " could ", " may ", " might ", "need to", "needs to", "have to",
+         "has to", "going to", " plan", "intend", " aim", "suggest", "recommend", "propos", "advised", "let's", "let us", "like to",
          "planned", "upcoming", " next ", "future"],
         StringComparison.OrdinalIgnoreCase);
 
     // "is/are ...ing": work under way.
-    private static readonly SearchValues<string> Progressive = SearchValues.Create([" is ", " are ", "'re ", "’re ", " am "], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Progressive = SearchValues.Create([" is ", " are ", "'re ", " am "], StringComparison.OrdinalIgnoreCase);
 
+    // The markers are ASCII, which keeps the search vectorized; a typographic apostrophe ("we’ll") is let through as is.
     private static bool MayCommit(string sentence)
     {
         var span = sentence.AsSpan();
-        return span.ContainsAny(CommitmentMarkers) || Verbs.OpensLikeTask(sentence)
+        return span.ContainsAny(CommitmentMarkers) || span.Contains('’') || Verbs.OpensLikeTask(sentence)
             || (span.ContainsAny(Progressive) && span.Contains("ing", StringComparison.OrdinalIgnoreCase));
     }
 
+    private static readonly SearchValues<string> Auxiliaries = SearchValues.Create([" was ", " were ", " is ", " are ", " has ", " have ", " had ", " been "], StringComparison.OrdinalIgnoreCase);
+
     // A report holds a past form ("-ed", "was", "built"), a perfect ("have added") or a state ("now", "no longer").
     private static readonly SearchValues<string> ReportMarkers = SearchValues.Create(
-        ["ed ", "ed.", "ed,", "ed;", "ed:", " was ", " were ", " been ", " now ", "no longer", "'ve ", "’ve "], StringComparison.OrdinalIgnoreCase);
+        ["ed ", "ed.", "ed,", "ed;", "ed:", " was ", " were ", " been ", " now ", "no longer", "'ve "], StringComparison.OrdinalIgnoreCase);
 
     private static bool MayReport(string text)
     {
         var span = text.AsSpan(0, Math.Min(text.Length, 400));
-        return span.ContainsAny(ReportMarkers) || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || Verbs.HasIrregularPast(span);
+        return span.ContainsAny(ReportMarkers) || span.Contains('’') || span.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || Verbs.HasIrregularPast(span);
     }
 
     public static bool StartsWithImperative(string text)
     {
-        var first = FirstWord(text);
-        return first.Length > 0 && char.IsUpper(text.TrimStart()[0]) && Verbs.IsAction(first);
+        var span = text.AsSpan().TrimStart();
+        var end = 0;
+        while (end < span.Length && (char.IsLetter(span[end]) || span[end] == '-'))
+        {
+            end++;
+        }
+
+        return end > 0 && char.IsUpper(span[0]) && Verbs.IsAction(span[..end]);
     }
 
     // An entry is judged by its first sentence that says something: a joke opener ("Say goodbye to rogue queries!") is skipped.

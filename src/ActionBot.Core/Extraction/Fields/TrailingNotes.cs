@@ -20,6 +20,9 @@ public static partial class TrailingNotesParser
     [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|:\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex TrailingTicket();
 
+    // What separates an entry from its notes; a static array, since this runs for every entry.
+    private static readonly char[] NoteSeparators = [' ', '-', '–', '—', ',', ';', ':', '|'];
+
     private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "accomplished", "finished", "implemented", "✅", "✔", "✔️", "☑", "☑️"];
 
     public static TrailingNotes Parse(string text)
@@ -53,7 +56,7 @@ public static partial class TrailingNotesParser
             break;
         }
 
-        return new TrailingNotes(text.TrimEnd(' ', '-', '–', '—', ',', ';', ':', '|'), done, ticket);
+        return new TrailingNotes(text.TrimEnd(NoteSeparators), done, ticket);
     }
 
     // A note ends in a bracket, a ticket number, a URL, a status word or a check mark; most entries end in a word.

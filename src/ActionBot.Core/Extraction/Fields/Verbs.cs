@@ -73,13 +73,15 @@ internal static class Verbs
         "furthermore", "meanwhile", "afterwards", "subsequently", "eventually", "ideally", "optionally", "importantly", "plus", "and",
         "so", "now", "immediately", "going", "moving", "most", "more", "in", "for", "until", "from", "as", "long", "short", "longer",
         "if", "when", "once", "after", "before", "to", "while", "since", "because", "with", "where", "whenever", "following", "given",
-        "during", "upon", "unless", "should", "long-term", "short-term", "planned", "proposed", "upcoming", "future", "our", "the",
+        "during", "upon", "unless", "should", "long-term", "short-term", "planned", "proposed", "upcoming", "future",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadSpans = LeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True for a verb that can open a task: "add", "re-enable", "rate-limit".</summary>
     public static bool IsAction(string word) => Actions.Contains(word);
+
+    public static bool IsAction(ReadOnlySpan<char> word) => ActionSpans.Contains(word);
 
     /// <summary>
     /// A cheap first look: the text opens with a verb (any form) or with a word that may lead in to one. Only such text

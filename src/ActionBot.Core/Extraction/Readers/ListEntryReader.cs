@@ -17,6 +17,9 @@ internal static class ListEntryReader
     private const int MaxDepth = 32;
     private const int MaxNounPhraseWords = 8;
 
+    // Shared by every item without nested lists; never added to.
+    private static readonly List<ListBlock> NoLists = [];
+
     /// <summary>A list of one entry that is only a label ("- Immediate Actions:"), with no entries of its own.</summary>
     public static string? SoleLabel(ListBlock list)
     {
@@ -25,14 +28,13 @@ internal static class ListEntryReader
             return null;
         }
 
-        var own = InlineText.Read(paragraph.Inline, paragraph.Line + 1);
+        var own = InlineText.Read(paragraph);
         return own.Text.EndsWith(':') && ParagraphLabel.IsLabelLine(own.Text) ? ParagraphLabel.Clean(own.Text) : null;
     }
 
     /// <returns>The label that ends the list ("- Monitoring:" with its entries in the next list), if any.</returns>
     public static string? Read(ListBlock list, SectionContext section, int scope, List<EntryDraft> drafts, int depth = 0)
     {
-        HashSet<int>? columns = null;
         string? trailing = null;
         foreach (var block in list)
         {
@@ -41,7 +43,6 @@ internal static class ListEntryReader
                 continue;
             }
 
-            columns ??= [.. list.OfType<ListItemBlock>().Select(i => i.Column)];
             // "- Short term:" standing alone in a flat list labels the entries after it.
             if (item.Count == 1 && LabelItem(item) is { } label)
             {
@@ -50,30 +51,50 @@ internal static class ListEntryReader
             }
 
             trailing = null;
-            ReadItem(item, section, scope, drafts, depth, columns);
+            ReadItem(item, list, section, scope, drafts, depth);
         }
 
         return trailing;
     }
 
-    private static void ReadItem(ListItemBlock item, SectionContext section, int scope, List<EntryDraft> drafts, int depth, HashSet<int> siblingColumns)
+    private static void ReadItem(ListItemBlock item, ListBlock parent, SectionContext section, int scope, List<EntryDraft> drafts, int depth)
     {
-        var nested = new List<ListBlock>();
-        var ragged = new List<ListBlock>();
+        List<ListBlock>? nested = null;
+        List<ListBlock>? ragged = null;
         foreach (var block in item)
         {
             if (block is ListBlock list)
             {
                 // "  - Next task" under "- Task" where other tasks also stand two spaces in: siblings typed unevenly.
-                (list.Count > 0 && siblingColumns.Contains(list[0].Column) ? ragged : nested).Add(list);
+                if (list.Count > 0 && HasSiblingAt(parent, list[0].Column))
+                {
+                    (ragged ??= []).Add(list);
+                }
+                else
+                {
+                    (nested ??= []).Add(list);
+                }
             }
         }
 
-        ReadOwn(item, nested, section, scope, drafts, depth);
-        foreach (var list in ragged)
+        ReadOwn(item, nested ?? NoLists, section, scope, drafts, depth);
+        foreach (var list in ragged ?? NoLists)
         {
             Read(list, section, scope, drafts, depth);
         }
+    }
+
+    private static bool HasSiblingAt(ListBlock parent, int column)
+    {
+        foreach (var block in parent)
+        {
+            if (block.Column == column)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadOwn(ListItemBlock item, List<ListBlock> nested, SectionContext section, int scope, List<EntryDraft> drafts, int depth)
@@ -117,12 +138,12 @@ internal static class ListEntryReader
 
     private static string? LabelItem(ListItemBlock item)
     {
-        if (item[0] is not ParagraphBlock paragraph || !InlineText.EndsWithColon(paragraph.Inline))
+        if (item[0] is not ParagraphBlock paragraph || !InlineText.EndsWithColon(paragraph))
         {
             return null;
         }
 
-        var own = InlineText.Read(paragraph.Inline, paragraph.Line + 1);
+        var own = InlineText.Read(paragraph);
         return own.Checked is null && own.Text.EndsWith(':') && ParagraphLabel.IsLabelLine(own.Text) && !Phrasing.IsToDo(own.Text)
             ? ParagraphLabel.Clean(own.Text)
             : null;
@@ -137,7 +158,7 @@ internal static class ListEntryReader
         {
             if (block is ParagraphBlock paragraph)
             {
-                var plain = InlineText.Read(paragraph.Inline, paragraph.Line + 1);
+                var plain = InlineText.Read(paragraph);
                 if (first is null)
                 {
                     first = plain;
@@ -174,7 +195,7 @@ internal static class ListEntryReader
 
     private static bool AllNounPhrases(ListBlock list) =>
         list.OfType<ListItemBlock>().All(item => item.Count == 1 && item[0] is ParagraphBlock paragraph
-            && InlineText.Read(paragraph.Inline, paragraph.Line + 1).Text is var text
+            && InlineText.Read(paragraph).Text is var text
             && text.Split(' ').Length <= MaxNounPhraseWords && !text.TrimEnd('.').Contains('.', StringComparison.Ordinal)
             && !Phrasing.StartsWithImperative(text) && !Phrasing.IsToDo(text) && !Phrasing.IsPastReport(text));
 
@@ -193,7 +214,7 @@ internal static class ListEntryReader
             switch (stack.Pop())
             {
                 case ParagraphBlock paragraph:
-                    builder.Append(builder.Length == 0 ? "" : separator).Append(InlineText.Read(paragraph.Inline, paragraph.Line + 1).Text);
+                    builder.Append(builder.Length == 0 ? "" : separator).Append(InlineText.Read(paragraph).Text);
                     break;
                 case ContainerBlock container:
                     for (var i = container.Count - 1; i >= 0; i--)

@@ -76,8 +76,10 @@ internal static class TableEntryReader
     }
 
     private static bool HasDoneWord(string cell) =>
-        cell.Length > 0 && cell.Split([' ', ',', ';', '(', ')', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+        cell.Length > 0 && cell.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Any(word => DoneValues.Contains(word.ToLowerInvariant()) && word.Length > 1);
+
+    private static readonly char[] WordSeparators = [' ', ',', ';', '(', ')', '[', ']'];
 
     private static List<string> Cells(TableRow row) => ReadCells(row).ConvertAll(cell => cell.Text);
 
@@ -88,7 +90,7 @@ internal static class TableEntryReader
         {
             // A pipe-table cell holds one paragraph; an empty cell holds none.
             var paragraph = block is TableCell { Count: > 0 } cell ? cell[0] as ParagraphBlock : null;
-            cells.Add(paragraph is null ? PlainParagraph.Empty : InlineText.Read(paragraph.Inline, paragraph.Line + 1));
+            cells.Add(paragraph is null ? PlainParagraph.Empty : InlineText.Read(paragraph));
         }
 
         return cells;

@@ -8,7 +8,7 @@ namespace ActionBot.Core.Extraction.Sections;
 /// </summary>
 internal sealed class SectionTracker
 {
-    private List<Scope> _scopes = [];
+    private List<Scope> _scopes = new(8);
     private int _headingLevel;
 
     /// <summary>Increases whenever the current section changes, so readers can tell sections apart.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ActionBot.Core.Extraction.Text;
@@ -20,6 +21,47 @@ internal sealed record PlainParagraph(string Text, string? LeadIn, bool? Checked
 /// <summary>Turns Markdig inlines into plain text without recursion, so any nesting depth is safe.</summary>
 internal static class InlineText
 {
+    /// <summary>A paragraph as plain text, its inlines parsed first if they were deferred.</summary>
+    public static PlainParagraph Read(LeafBlock block) => Read(LazyInlines.Of(block), block.Line + 1);
+
+    /// <summary>True when a paragraph could be a label; for a deferred paragraph, judged on its raw first line.</summary>
+    public static bool MayBeLabel(LeafBlock block, int maxFirstLineLength)
+    {
+        if (!LazyInlines.IsDeferred(block))
+        {
+            return MayBeLabel(block.Inline, maxFirstLineLength);
+        }
+
+        var first = block.Lines.Lines[0].Slice.AsSpan().Trim();
+        return first.StartsWith("**") || first.StartsWith("__") || first.Length <= maxFirstLineLength;
+    }
+
+    /// <summary>True when a paragraph may hold a generic marker or a glued label; for a deferred paragraph, judged on its raw lines.</summary>
+    public static bool MayHoldLabel(LeafBlock block)
+    {
+        if (!LazyInlines.IsDeferred(block))
+        {
+            return MayHoldLabel(block.Inline);
+        }
+
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            var line = block.Lines.Lines[i].Slice.AsSpan();
+            if (line.Contains(':') && line.ContainsAny(LabelWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the paragraph ends in a colon ("Monitoring:", "**Short term:**"); for a deferred paragraph, on its raw text.</summary>
+    public static bool EndsWithColon(LeafBlock block) =>
+        LazyInlines.IsDeferred(block)
+            ? block.Lines.Lines[block.Lines.Count - 1].Slice.AsSpan().TrimEnd().TrimEnd("*_ ").EndsWith(":")
+            : EndsWithColon(block.Inline);
+
     public static PlainParagraph Read(ContainerInline? root, int firstLine)
     {
         // One buffer for the whole paragraph; line breaks are remembered as offsets, not copied out.
@@ -120,7 +162,7 @@ internal static class InlineText
 
     // Words that may open an entry ("Action item:") or a section ("... Corrective measures: ...") inside a long paragraph.
     private static readonly SearchValues<string> LabelWords = SearchValues.Create(
-        ["action item", "action point", "todo", "to-do", "follow-up", "follow up", "measures:", "actions:", "tasks:", "steps:", "remediation:", "improvements:", "prevention:"],
+        ["action item", "action point", "todo:", "to-do:", "to do:", "follow-up", "follow up", "next step", "task:", "measures:", "actions:", "tasks:", "steps:", "remediation:", "improvements:", "prevention:"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a long paragraph may hold a generic marker or a label glued to its text; most prose holds neither.</summary>
@@ -128,7 +170,8 @@ internal static class InlineText
     {
         for (var inline = root?.FirstChild; inline is not null; inline = Next(inline, root!))
         {
-            if (inline is LiteralInline literal && literal.Content.AsSpan().ContainsAny(LabelWords))
+            // Every marker and glued label carries a colon: most prose has none, and the colon is found fastest.
+            if (inline is LiteralInline literal && literal.Content.AsSpan() is var text && text.Contains(':') && text.ContainsAny(LabelWords))
             {
                 return true;
             }
