@@ -268,6 +268,9 @@ internal sealed class DocumentWalker
         }
     }
 
+    /// <summary>The tasks in lessons-learned prose, read only when asked (when the postmortem has no action list).</summary>
+    public List<EntryDraft> LessonsProse() => _prose.ReadLessons();
+
     /// <summary>
     /// The writers' own commitments in prose outside any section of tasks ("The team will implement the fix and then
     /// migrate the funds"): the tasks of a postmortem that has no action list. Read only when asked.

@@ -12,21 +12,26 @@ internal static class EntrySelection
     public static List<ActionItem> Build(DocumentWalker walker)
     {
         var kept = new List<EntryDraft>(walker.Drafts.Count);
+        List<EntryDraft>? lessons = null;
         foreach (var draft in walker.Drafts)
         {
-            if (!IsBesideTable(draft, walker.TableScopes))
+            if (IsBesideTable(draft, walker.TableScopes))
             {
-                kept.Add(draft);
+                continue;
             }
+
+            // Lessons are built only when no explicit action list stands beside them.
+            (IsLesson(draft) ? lessons ??= [] : kept).Add(draft);
         }
 
-        // Lessons are built only when no explicit action list stands beside them.
-        var built = Build(kept.FindAll(d => !IsLesson(d)), walker.Warnings);
+        var built = Build(kept, walker.Warnings);
         var hasActionList = built.Exists(b => b.Draft.Section.Role == SectionRole.Tasks || b.Draft.Origin is EntryOrigin.Table or EntryOrigin.FrontMatter or EntryOrigin.Marker);
         if (!hasActionList)
         {
             // No action list: the lessons' tasks, and the writers' commitments elsewhere ("The team will..."), are the postmortem's tasks.
-            built = [.. built.Concat(Build(kept.FindAll(IsLesson), walker.Warnings)).Concat(Build(walker.CommitmentsElsewhere(), walker.Warnings)).OrderBy(b => b.Item.Line)];
+            lessons ??= [];
+            lessons.AddRange(walker.LessonsProse());
+            built = [.. built.Concat(Build(lessons, walker.Warnings)).Concat(Build(walker.CommitmentsElsewhere(), walker.Warnings)).OrderBy(b => b.Item.Line)];
         }
 
         return built.ConvertAll(b => b.Item);

@@ -208,7 +208,12 @@ internal static class ListEntryReader
     private static string NestedText(List<ListBlock> lists, string separator)
     {
         var builder = new StringBuilder();
-        var stack = new Stack<Block>(lists.AsEnumerable().Reverse());
+        var stack = new Stack<Block>(lists.Count);
+        for (var i = lists.Count - 1; i >= 0; i--)
+        {
+            stack.Push(lists[i]);
+        }
+
         while (stack.Count > 0)
         {
             switch (stack.Pop())

@@ -14,6 +14,7 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
     private const int MaxSoloWords = 60;
 
     private readonly List<(IReadOnlyList<TextLine> Lines, SectionContext Section, int Scope)> _pending = [];
+    private readonly List<(IReadOnlyList<TextLine> Lines, SectionContext Section, int Scope, ProseReading Reading)> _lessons = [];
     private int _entries;
 
     public void Add(IReadOnlyList<TextLine> lines, SectionContext section, int scope)
@@ -36,7 +37,15 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
         var before = drafts.Count;
         foreach (var (lines, section, scope) in _pending)
         {
-            ProseEntryReader.Read(lines, section, scope, drafts, _entries > 0 ? ProseReading.WithSubject : ProseReading.Any);
+            var reading = _entries > 0 ? ProseReading.WithSubject : ProseReading.Any;
+            if (section.Role == SectionRole.Lessons)
+            {
+                // Lessons' prose counts only when no action list stands beside it: read it then, if at all.
+                _lessons.Add((lines, section, scope, reading));
+                continue;
+            }
+
+            ProseEntryReader.Read(lines, section, scope, drafts, reading);
         }
 
         if (soleStatement && drafts.Count == before && _entries == 0 && _pending.Count == 1 && Solo(_pending[0]) is { } solo)
@@ -47,6 +56,18 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
         _pending.Clear();
         _entries = 0;
         return drafts.Count - before;
+    }
+
+    /// <summary>The tasks in the prose of lessons-learned sections, read when a postmortem has no action list.</summary>
+    public List<EntryDraft> ReadLessons()
+    {
+        var lessons = new List<EntryDraft>();
+        foreach (var (lines, section, scope, reading) in _lessons)
+        {
+            ProseEntryReader.Read(lines, section, scope, lessons, reading);
+        }
+
+        return lessons;
     }
 
     // "## Proactive measures" followed by one sentence naming the practice: the careful reader's only candidate.

@@ -43,8 +43,7 @@ internal static class TableEntryReader
     private static EntryDraft? ReadRow(TableRow row, ColumnRole[] roles, SectionContext section, List<ExtractionWarning> warnings)
     {
         var read = ReadCells(row);
-        var cells = read.ConvertAll(cell => cell.Text);
-        string Cell(ColumnRole role) => string.Join(" ", roles.Select((r, i) => r == role && i < cells.Count ? cells[i] : string.Empty).Where(c => c.Length > 0));
+        string Cell(ColumnRole role) => CellText(read, roles, role);
         var text = TextFolding.Fold($"{Cell(ColumnRole.Task)} {Cell(ColumnRole.Description)}");
         if (text.Length == 0 || text.All(c => c is '-' or ':' or ' '))
         {
@@ -73,6 +72,31 @@ internal static class TableEntryReader
             Done = done,
             Ticket = TicketOf(read, roles) ?? NullIfEmpty(Cell(ColumnRole.Ticket)),
         };
+    }
+
+    // The text of the columns in a role, joined: most roles have one column, so most calls copy nothing.
+    private static string CellText(List<PlainParagraph> cells, ColumnRole[] roles, ColumnRole role)
+    {
+        string? single = null;
+        System.Text.StringBuilder? joined = null;
+        for (var i = 0; i < roles.Length && i < cells.Count; i++)
+        {
+            if (roles[i] != role || cells[i].Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = cells[i].Text;
+            }
+            else
+            {
+                (joined ??= new System.Text.StringBuilder(single)).Append(' ').Append(cells[i].Text);
+            }
+        }
+
+        return joined?.ToString() ?? single ?? string.Empty;
     }
 
     private static bool HasDoneWord(string cell) =>
