@@ -133,6 +133,11 @@ internal sealed class DocumentWalker
         foreach (var segment in ParagraphLabel.Split(paragraph))
         {
             var saved = segment.Scoped ? _sections.Save() : null;
+            if (segment.Label is { } titled && TitledFields(titled, segment.Lines))
+            {
+                continue;
+            }
+
             if (segment.Label is { } label)
             {
                 EnterLabel(label, segment.Lines.Count > 0 ? segment.Lines[0].Line : paragraph.Lines[0].Line);
@@ -145,6 +150,21 @@ internal sealed class DocumentWalker
                 _sections.Restore(saved);
             }
         }
+    }
+
+    // "Load shedding review:" over "Task: ..." / "Deadline: ..." lines: a bare title names one entry, not a section.
+    private bool TitledFields(string title, IReadOnlyList<TextLine> lines)
+    {
+        var section = _sections.Current;
+        var before = Drafts.Count;
+        if (lines.Count < 2 || section.Role == SectionRole.NotTasks || section.InTimeline || SectionVocabulary.Classify(title) != SectionRole.Neutral
+            || !FieldLinesReader.TryRead(lines, section, Scope, Drafts, title))
+        {
+            return false;
+        }
+
+        AddEntries(Drafts.Count - before, []);
+        return true;
     }
 
     private void VisitLines(IReadOnlyList<TextLine> lines, string? leadIn)

@@ -28,8 +28,9 @@ internal static class FieldLinesReader
         ["status"] = Field.Status, ["state"] = Field.Status,
     };
 
+    /// <param name="title">A bare line over the fields ("Load shedding review:") that titles the one entry they make.</param>
     /// <returns>True when every line is a field and the block names a task.</returns>
-    public static bool TryRead(IReadOnlyList<TextLine> lines, SectionContext section, int scope, List<EntryDraft> drafts)
+    public static bool TryRead(IReadOnlyList<TextLine> lines, SectionContext section, int scope, List<EntryDraft> drafts, string? title = null)
     {
         var parsed = new List<(Field Field, string Value, int Line)>(lines.Count);
         foreach (var line in lines)
@@ -47,23 +48,35 @@ internal static class FieldLinesReader
             return false;
         }
 
+        if (title is not null)
+        {
+            // One titled entry: its task line is the description under the title.
+            if (parsed.Count(p => p.Field == Field.Task) > 1)
+            {
+                return false;
+            }
+
+            var at = parsed.FindIndex(p => p.Field == Field.Task);
+            parsed[at] = parsed[at] with { Value = $"{title}: {parsed[at].Value}" };
+        }
+
         var group = new Dictionary<Field, (string Value, int Line)>();
         foreach (var (field, value, line) in parsed)
         {
             if (group.ContainsKey(field))
             {
-                Add(group, section, scope, drafts);
+                Add(group, section, scope, drafts, title);
                 group.Clear();
             }
 
             group[field] = (value, line);
         }
 
-        Add(group, section, scope, drafts);
+        Add(group, section, scope, drafts, title);
         return true;
     }
 
-    private static void Add(Dictionary<Field, (string Value, int Line)> group, SectionContext section, int scope, List<EntryDraft> drafts)
+    private static void Add(Dictionary<Field, (string Value, int Line)> group, SectionContext section, int scope, List<EntryDraft> drafts, string? title)
     {
         if (!group.TryGetValue(Field.Task, out var task))
         {
@@ -71,8 +84,10 @@ internal static class FieldLinesReader
         }
 
         var status = group.TryGetValue(Field.Status, out var s) ? s.Value.ToLowerInvariant() : string.Empty;
+        var colon = task.Value.IndexOf(": ", StringComparison.Ordinal);
         drafts.Add(new EntryDraft(task.Value, task.Line, section)
         {
+            LeadIn = title is not null && colon > 0 ? task.Value[..(colon + 1)] : null,
             Origin = EntryOrigin.Fields,
             Scope = scope,
             Structured = true,

@@ -68,6 +68,13 @@ internal static class IndentedProse
             nonSpace += c == ' ' ? 0 : 1;
         }
 
-        return code <= MaxCodeCharsPerLine && letters >= MinLetterShare * nonSpace && line.Contains(' ', StringComparison.Ordinal);
+        return code <= MaxCodeCharsPerLine && letters >= MinLetterShare * nonSpace && (line.Contains(' ', StringComparison.Ordinal) || IsWordLabel(line));
     }
+
+    // "Tasks:", "Improvements/Fixes:": a one-word section label of an indented outline (a YAML key is lower case).
+    private static bool IsWordLabel(string line) =>
+        line.Length > 2 && line[^1] == ':' && char.IsUpper(line[0]) && line.AsSpan(0, line.Length - 1).ContainsAnyExcept(LabelChars) is false;
+
+    private static readonly System.Buffers.SearchValues<char> LabelChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/&-");
 }

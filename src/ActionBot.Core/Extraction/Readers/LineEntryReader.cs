@@ -14,11 +14,18 @@ internal static class LineEntryReader
     /// <returns>The lines left over for prose (none, or the closing line), or null when the paragraph is not a list of lines.</returns>
     public static IReadOnlyList<TextLine>? TryRead(IReadOnlyList<TextLine> lines, SectionContext section, int scope, List<EntryDraft> drafts)
     {
+        // "We can prevent this by:" over lines that each open with a capital: the lines are the entries, the lead-in is not.
+        if (lines.Count > 1 && lines[0].Text.EndsWith(':') && ReadAfterLeadIn(lines, section, scope, drafts))
+        {
+            return [];
+        }
+
         var opens = new bool[lines.Count];
         var entries = 0;
+        var perLine = IsOnePerLine(lines);
         for (var i = 0; i < lines.Count; i++)
         {
-            opens[i] = Opens(lines[i].Text, lines.Count) || (lines.Count > 1 && (i == 0 || EndsSentence(lines[i - 1].Text)) && StartsWithVerb(lines[i].Text));
+            opens[i] = perLine || Opens(lines[i].Text, lines.Count) || (lines.Count > 1 && (i == 0 || EndsSentence(lines[i - 1].Text)) && StartsWithVerb(lines[i].Text));
             entries += opens[i] ? 1 : 0;
         }
 
@@ -46,6 +53,60 @@ internal static class LineEntryReader
 
         return closing == 1 ? [lines[last]] : [];
     }
+
+    private static bool ReadAfterLeadIn(IReadOnlyList<TextLine> lines, SectionContext section, int scope, List<EntryDraft> drafts)
+    {
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Text.EndsWith(':') || (!char.IsUpper(lines[i].Text[0]) && !Continues(lines, i)))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (char.IsUpper(lines[i].Text[0]))
+            {
+                drafts.Add(Entry(lines[i], section, scope));
+            }
+            else
+            {
+                drafts[^1] = drafts[^1] with { Text = $"{drafts[^1].Text} {lines[i].Text}" };
+            }
+        }
+
+        return true;
+    }
+
+    // Three or more lines, each one capitalised sentence ending in a full stop, none of them speaking of itself
+    // ("This...", "We..."): a list typed one entry per line ("Introduction of rollback checks.").
+    private const int MinPerLineEntries = 3;
+
+    private static bool IsOnePerLine(IReadOnlyList<TextLine> lines)
+    {
+        if (lines.Count < MinPerLineEntries)
+        {
+            return false;
+        }
+
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            if (!char.IsUpper(text[0]) || text[^1] != '.' || text.AsSpan(0, text.Length - 1).TrimEnd('.').Contains(". ", StringComparison.Ordinal)
+                || SentenceStarts.Contains(text[..Math.Max(text.IndexOf(' ', StringComparison.Ordinal), 0)]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> SentenceStarts = new(StringComparer.Ordinal)
+    {
+        "This", "These", "That", "Those", "It", "We", "Our", "I", "They", "There", "The", "You", "If", "When", "After", "Once",
+    };
 
     private static EntryDraft Entry(TextLine line, SectionContext section, int scope)
     {
