@@ -47,7 +47,7 @@ internal static class InlineText
         for (var i = 0; i < block.Lines.Count; i++)
         {
             var line = block.Lines.Lines[i].Slice.AsSpan();
-            if (line.Contains(':') && line.ContainsAny(LabelWords))
+            if ((line.Contains(':') && line.ContainsAny(LabelWords)) || (i > 0 && IsBareSectionLine(line.Trim())))
             {
                 return true;
             }
@@ -164,6 +164,16 @@ internal static class InlineText
     private static readonly SearchValues<string> LabelWords = SearchValues.Create(
         ["action item", "action point", "todo:", "to-do:", "to do:", "follow-up", "follow up", "next step", "task:", "measures:", "actions:", "tasks:", "steps:", "remediation:", "improvements:", "prevention:"],
         StringComparison.OrdinalIgnoreCase);
+
+    // "Corrective and preventive measures" on a line of its own inside a paragraph: a section named without Markdown.
+    private const int MaxBareSectionLine = 60;
+
+    private static readonly SearchValues<string> SectionWords = SearchValues.Create(
+        ["measures", "action", "steps", "tasks", "todo", "to do", "prevent", "follow", "improvement", "remediation", "corrective", "lessons"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBareSectionLine(ReadOnlySpan<char> line) =>
+        line.Length is > 3 and <= MaxBareSectionLine && char.IsLetter(line[^1]) && line.ContainsAny(SectionWords);
 
     /// <summary>True when a long paragraph may hold a generic marker or a label glued to its text; most prose holds neither.</summary>
     public static bool MayHoldLabel(ContainerInline? root)
