@@ -19,6 +19,7 @@ internal sealed class DocumentWalker
     private readonly List<(int Level, string Text)> _headings = new(16);
     private readonly ProseCollector _prose;
     private readonly List<(ParagraphBlock Block, SectionContext Section, int Scope)> _elsewhere = new(32);
+    private SectionRole? _introduced;
 
     public DocumentWalker() => _prose = new ProseCollector(Drafts);
 
@@ -45,6 +46,8 @@ internal sealed class DocumentWalker
     {
         foreach (var block in container)
         {
+            var introduced = _introduced;
+            _introduced = null;
             switch (block)
             {
                 case YamlFrontMatterBlock yaml:
@@ -57,7 +60,7 @@ internal sealed class DocumentWalker
                     VisitParagraph(paragraph);
                     break;
                 case ListBlock list:
-                    VisitList(list);
+                    VisitList(list, introduced);
                     break;
                 case Table table:
                     VisitTable(table);
@@ -130,6 +133,7 @@ internal sealed class DocumentWalker
             return;
         }
 
+        _introduced = IntroducedRole(paragraph);
         foreach (var segment in ParagraphLabel.Split(paragraph))
         {
             var saved = segment.Scoped ? _sections.Save() : null;
@@ -167,6 +171,25 @@ internal sealed class DocumentWalker
         return true;
     }
 
+    // A sentence ending in a colon that introduces the list below it as lessons, or as work the writers commit to
+    // ("Here is what we will change:"), outside any section named for them.
+    private SectionRole? IntroducedRole(PlainParagraph paragraph)
+    {
+        var text = paragraph.Text;
+        if (_sections.Current.HoldsTasks || _sections.Current.InTimeline || paragraph.Lines.Count > 2 || !text.EndsWith(':') || ParagraphLabel.IsLabelLine(text)
+            || text.Contains(". ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return SectionVocabulary.Classify(text) switch
+        {
+            SectionRole.Lessons => SectionRole.Lessons,
+            SectionRole.Tasks when Phrasing.IsExplicitCommitment(text) => SectionRole.Tasks,
+            _ => null,
+        };
+    }
+
     private void VisitLines(IReadOnlyList<TextLine> lines, string? leadIn)
     {
         var section = _sections.Current;
@@ -201,8 +224,18 @@ internal sealed class DocumentWalker
         }
     }
 
-    private void VisitList(ListBlock list)
+    private void VisitList(ListBlock list, SectionRole? introduced = null)
     {
+        if (introduced is { } role)
+        {
+            // "The lessons we are taking away are as follows:" over a list: the list holds that section's entries.
+            var saved = _sections.Current;
+            var count = Drafts.Count;
+            ListEntryReader.Read(list, saved with { Role = role }, Scope, Drafts);
+            AddEntries(Drafts.Count - count, []);
+            return;
+        }
+
         // "- Immediate Actions:" alone, with its tasks in the next list: a label, not an entry.
         if (ListEntryReader.SoleLabel(list) is { } label)
         {

@@ -67,13 +67,19 @@ internal static class Commitments
                 return new Commitment(0, true, false);
             }
 
-            if (ModalVerb(words, i) is { } verb && Accepts(words, start, i, verb))
+            if (ModalVerb(words, i) is { } verb && Accepts(words, start, i, verb) && !IsRelativeClause(words, i - 1))
             {
                 // "Let us..." exhorts, like an instruction; it names no one who commits.
                 return words[i] == "let" ? new Commitment(0, false, false) : Found(words, start, i, verb);
             }
 
-            if (ProgressiveVerb(words, i) is { } doing && !Pronouns.Contains(words[ClauseStart(words, start, i)]) && !Outsiders.Contains(words[i - 1]))
+            // "Further segmentation is also under way", "there are changes coming to how...": work in progress, named by its noun.
+            if (IsUnderWay(words, i) && !Pronouns.Contains(words[ClauseStart(words, start, i)]))
+            {
+                return new Commitment(0, true, false, true);
+            }
+
+            if (ProgressiveVerb(words, i) is { } doing && !Pronouns.Contains(words[ClauseStart(words, start, i)]) && !Outsiders.Contains(words[i - 1]) && !IsRelativeClause(words, i - 1))
             {
                 return Found(words, start, i, doing);
             }
@@ -85,8 +91,9 @@ internal static class Commitments
     private static Commitment Found(SentenceWords words, int start, int at, int verb)
     {
         var clause = ClauseStart(words, start, at);
-        // Only a clause joined by "but", "and" or ";" is cut off; "Until then, the team will..." stays whole.
-        var cut = clause > start && Conjunctions.Contains(words[clause - 1]) ? clause : start;
+        // Only a clause joined by "but", "and" or ";" is cut off; "Until then, the team will..." stays whole, and so does a
+        // subject joined by "and" ("Certificates and secrets are being rotated": no clause before the "and").
+        var cut = clause > start && Conjunctions.Contains(words[clause - 1]) && (words[clause - 1] != "and" || IsClauseBefore(words, start, clause - 1)) ? clause : start;
         var next = verb + 1;
         while (words[next] is "to" or "on" or "into" or "with" or "at" or "up" or "out" || (words[next - 1] == "to" && Verbs.IsAction(words[next])))
         {
@@ -98,6 +105,11 @@ internal static class Commitments
         {
             byTeam = FirstPerson.Contains(words[i]) || words[i].EndsWith("team", StringComparison.Ordinal);
         }
+
+        // "More training will be conducted", "All keys are being rotated", "Acme plans to...", "I revoked it, and will avoid...":
+        // the writers' organisation commits, impersonally, by its name, or with the subject of the sentence's first clause.
+        byTeam = byTeam || (!Pronouns.Contains(words[clause]) && ((words[at] is "will" or "shall" or "is" or "are" && IsPassive(words, verb)) || words[at] is "plans" or "intends" or "aims"))
+            || (clause == at && clause > start && words[clause - 1] == "and" && FirstPerson.Contains(words[start]));
 
         return new Commitment(cut > start ? words.StartOf(cut) : 0, true, BackReferences.Contains(words[next]), byTeam);
     }
@@ -111,7 +123,8 @@ internal static class Commitments
             _ when Modals.Contains(word) => i + 1,
             "need" or "needs" or "has" or "have" when words[i + 1] == "to" && words[i - 1] is not ("will" or "would" or "no") => i + 2,
             "going" when words[i + 1] == "to" && words[i - 1] is "is" or "are" or "am" => i + 2,
-            "plan" or "plans" or "intend" or "intends" or "aim" or "aims" when words[i + 1] == "to" && FirstPerson.Contains(words[i - 1]) => i + 2,
+            "plan" or "intend" or "aim" when words[i + 1] == "to" && FirstPerson.Contains(words[i - 1]) => i + 2,
+            "plans" or "intends" or "aims" when words[i + 1] == "to" && IsNamedSubject(words[i - 1]) => i + 2,
             "like" when words[i + 1] == "to" && words[i - 1] == "would" => i + 2,
             "planned" or "scheduled" or "set" or "expected" or "due" when words[i + 1] == "to" && words[i - 1] is "is" or "are" => i + 2,
             "to" when words[i + 1] == "be" && words[i - 1] is "is" or "are" or "was" or "were" => i + 1,
@@ -142,7 +155,9 @@ internal static class Commitments
             return false; // hindsight: "should have been caught"
         }
 
-        if (Outsiders.Contains(first) || Consequences.Contains(words[verb]) && Pronouns.Contains(first) || (subject == modal && words[modal] != "let"))
+        // "I have revoked the token, and will avoid...": the subject of the first clause carries over the "and".
+        var elided = subject == modal && subject > start && words[subject - 1] == "and" && FirstPerson.Contains(words[start]) && !Hedged.Contains(words[modal]);
+        if (Outsiders.Contains(first) || Consequences.Contains(words[verb]) && Pronouns.Contains(first) || (subject == modal && words[modal] != "let" && !elided))
         {
             return false;
         }
@@ -168,6 +183,49 @@ internal static class Commitments
         }
 
         return true;
+    }
+
+    // "...the lessons that we are taking from this": the clause describes a noun of the sentence, it commits to nothing.
+    // ("We decided that we will...", "to ensure that we are..." follow a verb and do commit.)
+    private static bool IsRelativeClause(SentenceWords words, int subject) =>
+        subject >= 2 && words[subject - 1] is "that" or "which" && FirstPerson.Contains(words[subject])
+        && !Verbs.IsAction(words[subject - 2]) && !Verbs.IsPast(words[subject - 2]) && !Verbs.IsParticiple(words[subject - 2])
+        && words[subject - 2] is not ("so" or "now" or "given" or "is" or "are" or "was" or "means" or "say" or "says" or "agree" or "think" or "believe" or "hope" or ",");
+
+    // A finite verb before the "and": "We will pin the clocks and the network team will...".
+    private static bool IsClauseBefore(SentenceWords words, int start, int conjunction)
+    {
+        for (var i = start; i < conjunction; i++)
+        {
+            if (words.IsBreak(i) || Auxiliaries.Contains(words[i]) || Modals.Contains(words[i]) || words[i] is "am" or "need" or "needs" or "plan" or "plans")
+            {
+                return true;
+            }
+        }
+
+        return !Verbs.IsAction(words[conjunction - 1]) && conjunction - start > 1 && Verbs.IsAction(words[start]);
+    }
+
+    private static bool IsNamedSubject(string word) =>
+        !Pronouns.Contains(word) && !Outsiders.Contains(word) && word is not ("," or "the" or "a" or "an" or "no" or "any" or "our" or "its" or "their" or "his" or "her" or "") && !Modals.Contains(word);
+
+    private static bool IsPassive(SentenceWords words, int verb) =>
+        (words[verb] == "be" && Verbs.IsParticiple(words[verb + 1])) || (words[verb - 1] == "being" && Verbs.IsParticiple(words[verb]));
+
+    private static bool IsUnderWay(SentenceWords words, int i)
+    {
+        if (words[i] is "is" or "are" && i > 0)
+        {
+            var next = i + 1;
+            while (Skippable.Contains(words[next]) && words[next] != "not")
+            {
+                next++;
+            }
+
+            return (words[next] == "under" && words[next + 1] == "way") || words[next] == "underway";
+        }
+
+        return words[i] == "coming" && PlanNouns.Contains(words[i - 1]) && words[i + 1] is "to" or "soon" or "up" or "";
     }
 
     // "is exploring", "are now rolling out", "is being developed": work under way.

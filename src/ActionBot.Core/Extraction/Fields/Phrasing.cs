@@ -11,8 +11,9 @@ public static partial class Phrasing
     [GeneratedRegex(@"\b(?:will|shall|must|should|need\s+to|needs\s+to|have\s+to|has\s+to|going\s+to|plan\s+to|plans\s+to|intend\s+to|are\s+working\s+on|is\s+planned|are\s+planned|on\s+the\s+way|in\s+the\s+making|in\s+progress|to\s+be\s+\w+ed|we'll|we’ll|let's|let’s)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureMarker();
 
-    // Intentions that name no work anybody could finish.
-    [GeneratedRegex(@"\b(?:continue\s+to\s+(?:monitor|watch|observe|learn|improve)|keep\s+(?:monitoring|an\s+eye|watching|learning)|learn\s+from|be\s+more\s+(?:careful|vigilant)|strive|do\s+(?:our|my)\s+best|stay\s+vigilant|always\s+looking\s+for\s+ways)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Intentions that name no work anybody could finish; promises to the reader; the report itself ("we will be providing an
+    // incident report", "we will update this post"): housekeeping of the write-up, not work on the system.
+    [GeneratedRegex(@"\b(?:continue\s+to\s+(?:monitor|watch|observe|learn|improve)|keep\s+(?:monitoring|an\s+eye|watching|learning)|learn\s+from|be\s+more\s+(?:careful|vigilant)|strive|do\s+(?:our|my)\s+best|stay\s+vigilant|always\s+looking\s+for\s+ways|(?:promise|assure|guarantee)\s+(?:you|our\s+(?:users|customers|readers))|(?:provid|publish|shar|writ|post)\w*\s+(?:(?:an?|the|this|our|a|full|detailed|incident|public|final|complete)\s+)*(?:report|post-?mortem|write-?up)|update\s+this\s+(?:post|page|report|document|write-?up))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vague();
 
     // Closing words: "By implementing these measures, we aim to...", "In conclusion, ...", "This incident highlights...".
@@ -78,7 +79,7 @@ public static partial class Phrasing
     private static readonly SearchValues<string> CommitmentMarkers = SearchValues.Create(
         [" will ", "'ll ", " shall ", " must ", " should ", " can ", " could ", " may ", " might ", "need to", "needs to", "have to",
          "has to", "going to", " plan", "intend", " aim", "suggest", "recommend", "propos", "advised", "let's", "let us", "like to",
-         "planned", "upcoming", " next ", "future"],
+         "planned", "upcoming", " next ", "future", "under way", "underway", " coming"],
         StringComparison.OrdinalIgnoreCase);
 
     // "is/are ...ing": work under way.

@@ -93,7 +93,9 @@ internal static partial class ProseEntryReader
             var rest = sentence[(clause.Index + clause.Length)..];
             if (Phrasing.FindCommitment(rest) is { WithSubject: true, Start: 0 })
             {
-                return [sentence[..clause.Index], rest];
+                // "The procedure differs per system; Apple keys are being rotated": only the clause that commits is a task.
+                var first = sentence[..clause.Index];
+                return Phrasing.FindCommitment(first) is null ? [rest] : [first, rest];
             }
         }
 
