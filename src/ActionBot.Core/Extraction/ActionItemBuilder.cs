@@ -12,7 +12,7 @@ internal static class ActionItemBuilder
     public static ActionItem? Build(EntryDraft draft, List<ExtractionWarning> warnings)
     {
         var (raw, markedDone, leadIn) = Unmark(draft);
-        var notes = StripNotes(raw);
+        var notes = TrailingNotesParser.ParseLeading(StripNotes(raw));
         var text = notes.Text;
         leadIn = leadIn is not null && text.StartsWith(leadIn, StringComparison.Ordinal) ? leadIn : null;
         var body = leadIn is null ? text : text[leadIn.Length..].TrimStart();

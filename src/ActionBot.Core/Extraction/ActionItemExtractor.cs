@@ -1,3 +1,4 @@
+using ActionBot.Core.Extraction.Fields;
 using ActionBot.Core.Extraction.Readers;
 using ActionBot.Core.Extraction.Text;
 using Markdig;
@@ -50,6 +51,11 @@ public sealed class ActionItemExtractor
 
         var title = walker.FrontMatter?.Title ?? DocumentHeading.Title(walker.Headings) ?? DocumentHeading.FirstLineTitle(markdown);
         var date = walker.FrontMatter?.Date ?? DocumentHeading.Date(title, markdown, walker.FirstTaskSectionLine);
+        if (date is { } written)
+        {
+            items = items.ConvertAll(i => i.Due is null && DueDateParser.ParseDueWithoutYear(i.Text, written) is { } due ? i with { Due = due } : i);
+        }
+
         return new ExtractionResult(title, date, UniqueIds(items), walker.Warnings.OrderBy(w => w.Line).ToList());
     }
 

@@ -59,6 +59,27 @@ public static partial class TrailingNotesParser
         return new TrailingNotes(text.TrimEnd(NoteSeparators), done, ticket);
     }
 
+    // "GH-103: add health checks", "#42 (done): rotate keys", "Done: add a lab environment": a tracker reference or a
+    // status standing before the task, as a label would. Upper-case keys only: "Q3-2024 plan: ..." is not a ticket.
+    [GeneratedRegex(@"^\s*(?:(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)\s*(?:[\(\[]\s*(?<status>" + Statuses + @")\s*[\)\]])?|(?<status>" + Statuses + @"))\s*:\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNote();
+
+    /// <summary>Strips a tracker reference or status that leads the entry like a label ("GH-103 (Done): add...").</summary>
+    public static TrailingNotes ParseLeading(TrailingNotes notes)
+    {
+        var text = notes.Text;
+        if (text.Length == 0 || !(char.IsUpper(text[0]) || text[0] == '#') || text.IndexOf(':', StringComparison.Ordinal) is < 0 or > 40 || LeadingNote().Match(text) is not { Success: true } lead)
+        {
+            return notes;
+        }
+
+        var status = lead.Groups["status"];
+        return new TrailingNotes(
+            text[lead.Length..],
+            notes.Done || (status.Success && DoneStatuses.Contains(status.Value.ToLowerInvariant())),
+            notes.Ticket ?? (lead.Groups["ticket"].Success ? lead.Groups["ticket"].Value : null));
+    }
+
     // A note ends in a bracket, a ticket number, a URL, a status word or a check mark; most entries end in a word.
     private static bool MayEndWithNote(string text)
     {
