@@ -9,7 +9,7 @@ namespace ActionBot.Core.Extraction.Fields;
 /// </summary>
 public static partial class DueDateParser
 {
-    private const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    internal const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
     internal const string AnyDate =
         @"(?<iso>(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2}))" +
@@ -28,6 +28,9 @@ public static partial class DueDateParser
     // "(Due: March 30)", "deadline 5 April": a day and month with no year after it.
     [GeneratedRegex(@"\b(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+|by\s+)?(?:(?<mon>" + Months + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Months + @"))\b(?!,?\s*\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueWithoutYear();
+
+    /// <summary>A day and month announced as due, without a year ("Due: March 30"), for field notes.</summary>
+    internal const string DayAndMonth = @"(?:(?:" + Months + @")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + Months + @"))";
 
     /// <summary>
     /// A due date written without its year ("(Due: March 30)"): the first such day on or after <paramref name="written"/>,

@@ -15,6 +15,7 @@ public static partial class FieldNotes
         @"@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:&|and|/)\s*@[A-Za-z0-9][A-Za-z0-9-]*)*" +
         @"|(?:owners?|assignees?|assigned\s+to|responsible|dri|poc)\s*[:=\-–]?\s*[^,;]+" +
         @"|(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+)?(?:" + DueDateParser.AnyDate + @")" +
+        @"|(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+)?" + DueDateParser.DayAndMonth +
         @"|(?:" + DueDateParser.AnyDate + @")" +
         @"|[Pp][0-4]|(?:priority|prio)\s*[:=\-–]?\s*\w+|(?:critical|urgent|high|medium|low)(?:\s+priority)?" +
         @")\s*$",

@@ -12,8 +12,9 @@ public static partial class Phrasing
     private static partial Regex FutureMarker();
 
     // Intentions that name no work anybody could finish; promises to the reader; the report itself ("we will be providing an
-    // incident report", "we will update this post"): housekeeping of the write-up, not work on the system.
-    [GeneratedRegex(@"\b(?:continue\s+to\s+(?:monitor|watch|observe|learn|improve)|keep\s+(?:monitoring|an\s+eye|watching|learning)|learn\s+from|be\s+more\s+(?:careful|vigilant)|strive|do\s+(?:our|my)\s+best|stay\s+vigilant|always\s+looking\s+for\s+ways|(?:promise|assure|guarantee)\s+(?:you|our\s+(?:users|customers|readers))|(?:provid|publish|shar|writ|post)\w*\s+(?:(?:an?|the|this|our|a|full|detailed|incident|public|final|complete)\s+)*(?:report|post-?mortem|write-?up)|update\s+this\s+(?:post|page|report|document|write-?up))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // incident report", "we will update this post"): housekeeping of the write-up, not work on the system; and a state
+    // "at time of writing", which reports where work stands.
+    [GeneratedRegex(@"\b(?:continue\s+to\s+(?:monitor|watch|observe|learn|improve)|keep\s+(?:monitoring|an\s+eye|watching|learning)|learn\s+from|be\s+more\s+(?:careful|vigilant)|strive|do\s+(?:our|my)\s+best|stay\s+vigilant|always\s+looking\s+for\s+ways|(?:promise|assure|guarantee)\s+(?:you|our\s+(?:users|customers|readers))|(?:provid|publish|shar|writ|post)\w*\s+(?:[\w-]+\s+){0,3}(?:report|post-?mortem|write-?up)|at\s+(?:the\s+)?time\s+of\s+writing|update\s+this\s+(?:post|page|report|document|write-?up))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vague();
 
     // Closing words: "By implementing these measures, we aim to...", "In conclusion, ...", "This incident highlights...".
