@@ -18,7 +18,7 @@ public static partial class Phrasing
     private static partial Regex Vague();
 
     // Closing words: "By implementing these measures, we aim to...", "In conclusion, ...", "This incident highlights...".
-    [GeneratedRegex(@"^\W*(?:by\s+(?:implementing|addressing|following|taking|adopting|applying|putting|executing|completing|sipping|making)\b|in\s+conclusion\b|to\s+conclude\b|in\s+summary\b|to\s+sum\s+up\b|overall\b|all\s+in\s+all\b|(?:this|the)\s+(?:incident|outage|postmortem|post-mortem|experience|event)\s+(?:has\s+)?(?:highlight|underscore|taught|teach|show|remind|demonstrate|serve)|(?:these|the\s+above)\s+(?:measures|changes|steps|actions|improvements|tasks)\s+(?:will|should|are|aim)|with\s+these\s+(?:measures|changes|steps|actions|improvements)|thank)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:by\s+[a-z]+ing\b|in\s+conclusion\b|to\s+conclude\b|in\s+summary\b|to\s+sum\s+up\b|overall\b|all\s+in\s+all\b|(?:this|the)\s+(?:incident|outage|postmortem|post-mortem|experience|event)\s+(?:has\s+)?(?:highlight|underscore|taught|teach|show|remind|demonstrate|serve)|(?:these|the\s+above)\s+(?:measures|changes|steps|actions|improvements|tasks)\s+(?:will|should|are|aim)|with\s+these\s+(?:measures|changes|steps|actions|improvements)|thank)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
     // "No further actions are needed.", "None.", "N/A": a section of tasks that says it has none.
