@@ -47,7 +47,7 @@ internal static class InlineText
         for (var i = 0; i < block.Lines.Count; i++)
         {
             var line = block.Lines.Lines[i].Slice.AsSpan();
-            if ((line.Contains(':') && line.ContainsAny(LabelWords)) || (i > 0 && IsBareSectionLine(line.Trim())))
+            if ((line.Contains(':') && line.ContainsAny(LabelWords)) || (i > 0 && IsBareSectionLine(line.Trim(), block.Lines.Lines[i - 1].Slice.AsSpan().TrimEnd())))
             {
                 return true;
             }
@@ -172,8 +172,9 @@ internal static class InlineText
         ["measures", "action", "steps", "tasks", "todo", "to do", "prevent", "follow", "improvement", "remediation", "corrective", "lessons"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsBareSectionLine(ReadOnlySpan<char> line) =>
-        line.Length is > 3 and <= MaxBareSectionLine && char.IsLetter(line[^1]) && line.ContainsAny(SectionWords);
+    private static bool IsBareSectionLine(ReadOnlySpan<char> line, ReadOnlySpan<char> before) =>
+        line.Length is > 3 and <= MaxBareSectionLine && char.IsUpper(line[0]) && char.IsLetter(line[^1]) && before.Length > 0 && before[^1] is '.' or '!' or '?'
+        && line.Count(' ') < 6 && line.ContainsAny(SectionWords);
 
     /// <summary>True when a long paragraph may hold a generic marker or a label glued to its text; most prose holds neither.</summary>
     public static bool MayHoldLabel(ContainerInline? root)
