@@ -12,8 +12,9 @@ public static class IssueWriter
     public const string PostmortemLabel = "postmortem";
     private const int MaxTitleLength = 120;
 
+    // Only owners that can be GitHub logins are assigned; the others are still named in the body.
     public static IssueDraft Draft(TrackedItem item, TrackedPostmortem postmortem) =>
-        new(Title(item), Body(item, postmortem), Labels(item), item.Owners.Where(LooksLikeLogin).ToList());
+        new(Title(item), Body(item, postmortem), Labels(item), item.Owners.Where(GitHubLogin.IsValid).ToList());
 
     public static IReadOnlyList<string> Labels(TrackedItem item)
     {
@@ -74,7 +75,4 @@ public static class IssueWriter
     public static string NoMentions(string text) => text.Replace("@", "@\u2060", StringComparison.Ordinal);
 
     private static string Quote(string text) => "> " + text.Replace("\n", "\n> ", StringComparison.Ordinal);
-
-    private static bool LooksLikeLogin(string name) =>
-        name.Length is > 0 and <= 39 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && name[0] != '-';
 }

@@ -43,6 +43,16 @@ public sealed class IssueWriterTests
     }
 
     [Fact]
+    public void Owners_that_cannot_be_logins_are_named_but_never_assigned()
+    {
+        var draft = IssueWriter.Draft(Item("Rotate the keys", null, "dana-p", "evil\"onmouseover", "Core-1 team", "sam-"), Postmortem);
+
+        Assert.Equal(["dana-p"], draft.Assignees);
+        Assert.Contains("`evil\"onmouseover`", draft.Body, StringComparison.Ordinal);
+        Assert.Contains("`Core-1 team`", draft.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Long_titles_end_on_a_word_with_an_ellipsis()
     {
         var title = IssueWriter.Title(Item(string.Join(' ', Enumerable.Repeat("rotate", 40))));

@@ -9,7 +9,7 @@ namespace ActionBot.Core.Extraction.Fields;
 /// </summary>
 public static partial class DueDateParser
 {
-    private const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    internal const string Months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
     internal const string AnyDate =
         @"(?<iso>(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2}))" +
@@ -24,6 +24,44 @@ public static partial class DueDateParser
 
     [GeneratedRegex(@"\b(?:due|by|deadline|eta)\s*[:\-]?\s*\d{1,2}/\d{1,2}/\d{2,4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AmbiguousDue();
+
+    // "(Due: March 30)", "deadline 5 April": a day and month with no year after it.
+    [GeneratedRegex(@"\b(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+|by\s+)?(?:(?<mon>" + Months + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Months + @"))\b(?!,?\s*\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DueWithoutYear();
+
+    /// <summary>A day and month announced as due, without a year ("Due: March 30"), for field notes.</summary>
+    internal const string DayAndMonth = @"(?:(?:" + Months + @")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + Months + @"))";
+
+    /// <summary>
+    /// A due date written without its year ("(Due: March 30)"): the first such day on or after <paramref name="written"/>,
+    /// the postmortem's own date, as its readers understood it.
+    /// </summary>
+    public static DateOnly? ParseDueWithoutYear(string text, DateOnly written)
+    {
+        if (!text.Contains("due", StringComparison.OrdinalIgnoreCase) && !text.Contains("deadline", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("eta", StringComparison.OrdinalIgnoreCase) && !text.Contains("target", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var match = DueWithoutYear().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var month = int.Parse(MonthNumber(match.Groups["mon"].Value), CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        for (var year = written.Year; year <= written.Year + 4; year++)
+        {
+            if (day >= 1 && day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) is var date && date >= written)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The due date an entry's text announces ("by March 3, 2024", "Due: 2024-03-03").</summary>
     public static DateOnly? ParseDue(string text) => HasYear(text) ? First(DueAnnotation().Matches(text)) : null;

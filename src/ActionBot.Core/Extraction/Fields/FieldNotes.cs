@@ -15,6 +15,7 @@ public static partial class FieldNotes
         @"@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:&|and|/)\s*@[A-Za-z0-9][A-Za-z0-9-]*)*" +
         @"|(?:owners?|assignees?|assigned\s+to|responsible|dri|poc)\s*[:=\-–]?\s*[^,;]+" +
         @"|(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+)?(?:" + DueDateParser.AnyDate + @")" +
+        @"|(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?)\s*(?:[:=\-–]\s*|on\s+)?" + DueDateParser.DayAndMonth +
         @"|(?:" + DueDateParser.AnyDate + @")" +
         @"|[Pp][0-4]|(?:priority|prio)\s*[:=\-–]?\s*\w+|(?:critical|urgent|high|medium|low)(?:\s+priority)?" +
         @")\s*$",
@@ -31,6 +32,19 @@ public static partial class FieldNotes
 
     // A first sentence longer than this is cut at the title's length limit anyway; the bound keeps the cost flat.
     private const int MaxLength = 300;
+
+    /// <summary>True when <paramref name="text"/> is nothing but field notes: "(Due: Feb 28, 2025).", "— @alice, P1".</summary>
+    public static bool IsOnlyNotes(string text)
+    {
+        var content = text.AsSpan().Trim().TrimEnd('.').Trim();
+        if (content.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        content = content[0] is '(' or '[' && content[^1] is ')' or ']' ? content[1..^1] : content.TrimStart("—–- ");
+        return content.Length > 0 && NoteSeparator().Split(content.ToString()).All(part => Note().IsMatch(part));
+    }
 
     /// <summary>Where a tail of field notes begins in <paramref name="title"/>, or null when it has none.</summary>
     public static int? TailStart(string title)

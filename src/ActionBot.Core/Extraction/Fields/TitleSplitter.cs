@@ -1,9 +1,12 @@
 namespace ActionBot.Core.Extraction.Fields;
 
+/// <summary>A title, the rest of the entry, and whether the title was cut short mid-sentence.</summary>
+public readonly record struct TitleSplit(string Title, string? Details, bool Cut);
+
 /// <summary>
-/// Splits an entry into a short title and the rest. The title is always a verbatim prefix of the text,
-/// so nothing is lost: a bold lead-in label, else the first sentence without a tail of field notes, cut on a word
-/// boundary.
+/// Splits an entry into a short title and the rest. The title is always a verbatim prefix of the text (but for a
+/// label's colon), so nothing is lost: a lead-in label ("Automate renewal:"), else the first sentence without a
+/// tail of field notes, cut on a word boundary.
 /// </summary>
 public static class TitleSplitter
 {
@@ -11,7 +14,7 @@ public static class TitleSplitter
 
     private static readonly string[] Abbreviations = ["e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "mr.", "ms.", "dr.", "no.", "fig.", "min.", "max.", "est."];
 
-    public static (string Title, string? Details) Split(string text, string? leadIn)
+    public static TitleSplit Split(string text, string? leadIn)
     {
         var labelled = leadIn is { Length: > 0 } && text.StartsWith(leadIn, StringComparison.Ordinal) && leadIn.Length < text.Length;
         var end = labelled ? leadIn!.Length : FirstSentenceEnd(text);
@@ -21,22 +24,27 @@ public static class TitleSplitter
             end = notes;
         }
 
-        if (end > MaxTitleLength)
+        var cut = end > MaxTitleLength;
+        if (cut)
         {
             end = WordBoundaryBefore(text, MaxTitleLength);
         }
 
-        var title = text[..end].TrimEnd();
+        // A label's colon is punctuation of the text, not part of the title: "Improve caching configuration", not "...:".
+        var title = labelled && !cut ? text[..end].TrimEnd().TrimEnd(':').TrimEnd() : text[..end].TrimEnd();
         var details = text[end..].Trim();
-        return (title, details.Length == 0 ? null : details);
+        return new TitleSplit(title, details.Length == 0 ? null : details, cut && details.Length > 0);
     }
 
-    /// <summary>Where the first sentence ends: after . ! or ? followed by a space, abbreviations aside.</summary>
+    /// <summary>
+    /// Where the first sentence ends: after . ! or ? followed by a space and not by a lower-case word ("steps 1. and 2."),
+    /// abbreviations aside.
+    /// </summary>
     internal static int FirstSentenceEnd(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length - 1; i++)
         {
-            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !EndsWithAbbreviation(text, i + 1))
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !(i + 2 < text.Length && char.IsLower(text[i + 2])) && !EndsWithAbbreviation(text, i + 1))
             {
                 return i + 1;
             }

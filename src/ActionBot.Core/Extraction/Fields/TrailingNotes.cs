@@ -8,9 +8,9 @@ public sealed record TrailingNotes(string Text, bool Done, string? Ticket);
 /// <summary>Strips "(in progress)", "✅", "[JIRA-123]", "— tracked in #42" and the like from the end of an entry.</summary>
 public static partial class TrailingNotesParser
 {
-    private const string Statuses = "in[ -]progress|wip|done|completed?|open|closed|todo|to[ -]do|tbd|pending|ongoing|not[ -]started|blocked|fixed|resolved|shipped|merged|planned|in[ -]review|started";
+    private const string Statuses = "in[ -]progress|wip|done|completed?|open|closed|todo|to[ -]do|tbd|pending|ongoing|not[ -]started|blocked|fixed|resolved|shipped|merged|planned|in[ -]review|started|accomplished|finished|implemented";
 
-    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")\s*[.!]?\s*[\)\]]|[-–—|:]\s*(?:status\s*:\s*)?(?<status>" + Statuses + @")|(?<status>✅|✔️?|☑️?))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex Status();
 
     private const string Ticket = @"#\d+|[A-Z][A-Z0-9_]{1,15}-\d+|https?://\S+";
@@ -20,7 +20,10 @@ public static partial class TrailingNotesParser
     [GeneratedRegex(@"\s*(?:[\(\[]\s*(?:(?:tracked\s+in|tracking|ticket|issue|jira|bug|see|link)\s*:?\s*)?(?<ticket>" + Ticket + @")\s*[\)\]]|[,;:]?\s*(?:tracked\s+in|tracking|ticket|issue|jira|bug|see)\s*:?\s*(?<ticket>" + Ticket + @")|\s[-–—|]\s*(?<ticket>" + Ticket + @")|:\s*(?<ticket>" + Ticket + @")|(?<=[.!?])\s+(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)|\s(?<ticket>https?://\S+))\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex TrailingTicket();
 
-    private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "✅", "✔", "✔️", "☑", "☑️"];
+    // What separates an entry from its notes; a static array, since this runs for every entry.
+    private static readonly char[] NoteSeparators = [' ', '-', '–', '—', ',', ';', ':', '|'];
+
+    private static readonly string[] DoneStatuses = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged", "accomplished", "finished", "implemented", "✅", "✔", "✔️", "☑", "☑️"];
 
     public static TrailingNotes Parse(string text)
     {
@@ -53,7 +56,28 @@ public static partial class TrailingNotesParser
             break;
         }
 
-        return new TrailingNotes(text.TrimEnd(' ', '-', '–', '—', ',', ';', ':', '|'), done, ticket);
+        return new TrailingNotes(text.TrimEnd(NoteSeparators), done, ticket);
+    }
+
+    // "GH-103: add health checks", "#42 (done): rotate keys", "Done: add a lab environment": a tracker reference or a
+    // status standing before the task, as a label would. Upper-case keys only: "Q3-2024 plan: ..." is not a ticket.
+    [GeneratedRegex(@"^\s*(?:(?<ticket>(?-i:[A-Z][A-Z0-9_]{1,15}-\d+)|#\d+)\s*(?:[\(\[]\s*(?<status>" + Statuses + @")\s*[\)\]])?|(?<status>" + Statuses + @"))\s*:\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNote();
+
+    /// <summary>Strips a tracker reference or status that leads the entry like a label ("GH-103 (Done): add...").</summary>
+    public static TrailingNotes ParseLeading(TrailingNotes notes)
+    {
+        var text = notes.Text;
+        if (text.Length == 0 || !(char.IsUpper(text[0]) || text[0] == '#') || text.IndexOf(':', StringComparison.Ordinal) is < 0 or > 40 || LeadingNote().Match(text) is not { Success: true } lead)
+        {
+            return notes;
+        }
+
+        var status = lead.Groups["status"];
+        return new TrailingNotes(
+            text[lead.Length..],
+            notes.Done || (status.Success && DoneStatuses.Contains(status.Value.ToLowerInvariant())),
+            notes.Ticket ?? (lead.Groups["ticket"].Success ? lead.Groups["ticket"].Value : null));
     }
 
     // A note ends in a bracket, a ticket number, a URL, a status word or a check mark; most entries end in a word.
@@ -78,5 +102,5 @@ public static partial class TrailingNotesParser
 
     private static readonly HashSet<string> StatusWords =
         ["progress", "wip", "done", "complete", "completed", "open", "closed", "todo", "do", "tbd", "pending", "ongoing", "started",
-         "blocked", "fixed", "resolved", "shipped", "merged", "planned", "review"];
+         "blocked", "fixed", "resolved", "shipped", "merged", "planned", "review", "accomplished", "finished", "implemented"];
 }

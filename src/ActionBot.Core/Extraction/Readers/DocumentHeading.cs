@@ -40,6 +40,33 @@ internal static partial class DocumentHeading
         return specific ?? h1 ?? first.FirstOrDefault().Text;
     }
 
+    /// <summary>
+    /// A postmortem typed without headings names itself on its first line ("Vault unseal failure after host reboot",
+    /// "{ Incident Postmortem: Checkout outage }"): that line, when it is short and not a sentence.
+    /// </summary>
+    public static string? FirstLineTitle(string markdown)
+    {
+        var start = 0;
+        while (start < markdown.Length && char.IsWhiteSpace(markdown[start]))
+        {
+            start++;
+        }
+
+        var end = markdown.IndexOfAny(['\r', '\n'], start);
+        var line = markdown[start..(end < 0 ? markdown.Length : end)].Trim().Trim('#', '*', '_', '{', '}', '[', ']', '=', ' ');
+        if (line.Length == 0 || line.Length > MaxFirstLineTitleLength || line.EndsWith('.') || line.EndsWith(':') || line.Contains("://", StringComparison.Ordinal)
+            || line.StartsWith('<') || !line.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        // An e-mail's "Subject: VPN outage" names the postmortem after its key.
+        line = line.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase) ? line["Subject:".Length..].Trim() : line;
+        return PrefixedTitle().Match(line) is { Success: true } match ? match.Groups["title"].Value.Trim() : line;
+    }
+
+    private const int MaxFirstLineTitleLength = 100;
+
     /// <summary>The date in the title, else a "Date:" line or the first date before the first section of tasks.</summary>
     public static DateOnly? Date(string? title, string markdown, int? firstTaskSectionLine)
     {
@@ -79,6 +106,24 @@ internal static partial class DocumentHeading
 
     private static bool IsGeneric(string heading) =>
         SectionVocabulary.Normalize(heading).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(GenericWords.Contains);
+
+    /// <summary>
+    /// A heading that titles a postmortem ("Postmortem: Cache outage", "My first postmortem", "0. Incident report"): met
+    /// after other sections, it starts the postmortem proper, and what stood before it (a README's own "Tasks") is not its.
+    /// </summary>
+    public static bool IsPostmortemTitle(string text)
+    {
+        if (!text.Contains("mortem", StringComparison.OrdinalIgnoreCase) && !text.Contains("incident report", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var words = SectionVocabulary.Normalize(text);
+        var namesOne = words.Contains(" postmortem ", StringComparison.Ordinal) || words.Contains(" post mortem ", StringComparison.Ordinal)
+            || words.Contains(" incident report ", StringComparison.Ordinal);
+        return namesOne && (PrefixedTitle().IsMatch(text)
+            || words.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => GenericWords.Contains(w) || w.All(char.IsAsciiDigit)));
+    }
 
     /// <summary>A first-level heading that names the document ("Incident follow-up: DNS outage") rather than a section.</summary>
     public static bool IsDocumentTitle(int level, string text, bool isFirstHeading) =>

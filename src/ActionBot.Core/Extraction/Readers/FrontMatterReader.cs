@@ -56,7 +56,7 @@ internal static class FrontMatterReader
     {
         if (node is YamlScalarNode { Value.Length: > 0 } scalar)
         {
-            return new EntryDraft(scalar.Value, line, section) { Structured = true };
+            return new EntryDraft(scalar.Value, line, section) { Structured = true, Origin = EntryOrigin.FrontMatter };
         }
 
         if (node is not YamlMappingNode map || Scalar(Find(map, TextKeys)) is not { Length: > 0 } text)
@@ -69,6 +69,7 @@ internal static class FrontMatterReader
         return new EntryDraft(details is null ? text : $"{text} {details}", line, section)
         {
             Structured = true,
+            Origin = EntryOrigin.FrontMatter,
             LeadIn = details is null ? null : text,
             Owners = Find(map, OwnerKeys) is YamlSequenceNode owners
                 ? owners.OfType<YamlScalarNode>().SelectMany(o => OwnerParser.ParseList(o.Value)).ToList()

@@ -33,6 +33,14 @@ internal static class HtmlFragment
                 break;
             }
 
+            if (name is "ul" or "ol" && BareListItems(html, name, open + 1, firstLine + CountLines(html, i)) is { } bare)
+            {
+                // "<ul>Ensure that ...</ul>": a list typed without <li>; each line or <br> is an entry.
+                parts.AddRange(bare.Items);
+                i = bare.End;
+                continue;
+            }
+
             var level = name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6' ? name[1] - '0' : 0;
             HtmlPartKind? kind = level > 0 ? HtmlPartKind.Heading : name == "li" ? HtmlPartKind.ListItem : name == "p" ? HtmlPartKind.Paragraph : null;
             if (kind is { } found)
@@ -49,6 +57,29 @@ internal static class HtmlFragment
         }
 
         return parts;
+    }
+
+    private static (List<HtmlPart> Items, int End)? BareListItems(string html, string name, int start, int line)
+    {
+        var close = html.IndexOf($"</{name}", start, StringComparison.OrdinalIgnoreCase);
+        var end = close < 0 ? html.Length : close;
+        var inner = html.AsSpan(start, end - start);
+        if (inner.Contains("<li", StringComparison.OrdinalIgnoreCase) || inner.Contains("<ul", StringComparison.OrdinalIgnoreCase) || inner.Contains("<ol", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var items = new List<HtmlPart>();
+        foreach (var piece in inner.ToString().Split(["<br>", "<br/>", "<br />"], StringSplitOptions.None))
+        {
+            var text = TextFolding.Fold(WebUtility.HtmlDecode(StripTags(piece)));
+            if (text.Length > 0)
+            {
+                items.Add(new HtmlPart(HtmlPartKind.ListItem, 0, text, line));
+            }
+        }
+
+        return (items, end);
     }
 
     private static string TagName(string html, int start)

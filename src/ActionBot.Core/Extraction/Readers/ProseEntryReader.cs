@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ActionBot.Core.Extraction.Fields;
 using ActionBot.Core.Extraction.Sections;
 using ActionBot.Core.Extraction.Text;
@@ -5,51 +6,104 @@ using ActionBot.Core.Extraction.Text;
 namespace ActionBot.Core.Extraction.Readers;
 
 /// <summary>
-/// Reads tasks out of prose under a remediation heading: one task per sentence that commits to future
-/// work ("We will add alerting on replication lag.") or gives an instruction ("Document the failover.").
+/// Reads tasks out of prose: one task per sentence that commits to work ("We will add alerting on replication lag.",
+/// "Back-up systems should be implemented.", "The team is migrating...", "Document the failover."). A sentence that
+/// only elaborates the task before it ("This will let us...", "...are working to build these patterns") stays with
+/// it; a sentence that holds two steps ("...and subsequently transfer the funds") is two tasks.
 /// </summary>
-internal static class ProseEntryReader
+/// <summary>Which commitments count in a stretch of prose.</summary>
+internal enum ProseReading
 {
-    /// <param name="explicitOnly">
-    /// Beside a list, prose is mostly introduction and closing remarks: only sentences with an explicit
-    /// subject committing to work ("We will also...") count there, not bare instructions.
+    /// <summary>Any commitment, instructions too: the prose is the section's content.</summary>
+    Any,
+
+    /// <summary>Only commitments with a subject: the prose stands beside a list.</summary>
+    WithSubject,
+
+    /// <summary>Only the writers' own commitments: the prose stands outside any section of tasks.</summary>
+    ByTeam,
+}
+
+internal static partial class ProseEntryReader
+{
+    private const int MinWords = 3;
+
+    // "..., and then migrate...", "... and subsequently transfer ...": a second step in the same sentence.
+    [GeneratedRegex(@",?\s+(?:and\s+)?(?:then|subsequently|afterwards|later|finally|thereafter)\s+(?<verb>[a-z][\w-]*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NextStep();
+
+    /// <param name="reading">
+    /// Beside a list, prose is mostly introduction and closing remarks: only sentences in which someone commits to work
+    /// ("We will also...") count there, not bare instructions. Outside any section of tasks, only the writers' own
+    /// commitments count ("The team will...", not "the timelord is working on another chain").
     /// </param>
-    public static void Read(IReadOnlyList<TextLine> lines, SectionContext section, List<EntryDraft> drafts, bool explicitOnly)
+    public static void Read(IReadOnlyList<TextLine> lines, SectionContext section, int scope, List<EntryDraft> drafts, ProseReading reading)
     {
+        var last = -1;
         foreach (var (sentence, line) in Sentences(lines))
         {
-            var commits = explicitOnly ? Phrasing.IsExplicitCommitment(sentence) : Phrasing.IsCommitment(sentence);
-            if (commits && sentence.Split(' ').Length >= 3 && !sentence.EndsWith('?') && !sentence.EndsWith(':'))
+            var commitment = Phrasing.FindCommitment(sentence);
+            var counts = commitment is { } c && reading switch
+                {
+                    ProseReading.Any => true,
+                    ProseReading.WithSubject => c.WithSubject,
+                    _ => c.ByTeam,
+                }
+                && sentence.Split(' ').Length >= MinWords && !sentence.EndsWith('?') && !sentence.EndsWith(':');
+            if (last >= 0 && (counts ? commitment!.Value.RefersBack : Elaborates(sentence)))
             {
-                drafts.Add(new EntryDraft(sentence, line, section));
+                drafts[last] = drafts[last] with { Text = $"{drafts[last].Text} {sentence}" };
+                continue;
+            }
+
+            if (!counts)
+            {
+                last = -1;
+                continue;
+            }
+
+            foreach (var task in Steps(sentence[commitment!.Value.Start..]))
+            {
+                drafts.Add(new EntryDraft(task, line, section) { Origin = EntryOrigin.Prose, Scope = scope });
+            }
+
+            last = drafts.Count - 1;
+        }
+    }
+
+    // "This will help us...", "These audits will...", "It needs a new dashboard": it says more about the task before.
+    private static bool Elaborates(string sentence)
+    {
+        var space = sentence.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && sentence[..space] is "This" or "These" or "That" or "Those" or "It" or "Such" or "Doing" && !Phrasing.IsClosingRemark(sentence);
+    }
+
+    private static IEnumerable<string> Steps(string sentence)
+    {
+        var split = NextStep().Match(sentence);
+        if (split.Success && split.Index > 0 && Verbs.IsAction(split.Groups["verb"].Value))
+        {
+            var second = sentence[split.Index..].TrimStart(',', ' ');
+            return [sentence[..split.Index].TrimEnd(',', ' '), second.StartsWith("and ", StringComparison.Ordinal) ? second[4..] : second];
+        }
+
+        // "We will pin the windows to UTC, and the network team is going to review...": a second subject commits too.
+        foreach (Match clause in SecondClause().Matches(sentence))
+        {
+            var rest = sentence[(clause.Index + clause.Length)..];
+            if (Phrasing.FindCommitment(rest) is { WithSubject: true, Start: 0 })
+            {
+                // "The procedure differs per system; Apple keys are being rotated": only the clause that commits is a task.
+                var first = sentence[..clause.Index];
+                return Phrasing.FindCommitment(first) is null ? [rest] : [first, rest];
             }
         }
+
+        return [sentence];
     }
 
-    /// <summary>
-    /// Lines that each start with a bullet or a number, as plain-text postmortems write lists
-    /// ("• Add alerting", "2) Rotate the keys"), read one entry a line.
-    /// </summary>
-    public static bool TryReadLineEntries(IReadOnlyList<TextLine> lines, SectionContext section, List<EntryDraft> drafts)
-    {
-        if (lines.Count < 2 || !lines.All(l => ListMarker.Length(l.Text) > 0 || CheckboxState(l.Text) is not null))
-        {
-            return false;
-        }
-
-        foreach (var line in lines)
-        {
-            var text = line.Text[ListMarker.Length(line.Text)..].TrimStart();
-            var isChecked = CheckboxState(text);
-            drafts.Add(new EntryDraft(isChecked is null ? text : text[3..].Trim(), line.Line, section) { Checked = isChecked });
-        }
-
-        return true;
-    }
-
-    // "[ ] Rotate the keys" or "[x] Rotate the keys" written without a list marker.
-    private static bool? CheckboxState(string text) =>
-        text.Length > 3 && text[0] == '[' && text[2] == ']' && text[3] == ' ' && text[1] is ' ' or 'x' or 'X' ? text[1] != ' ' : null;
+    [GeneratedRegex(@"(?:,\s*and|;)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondClause();
 
     // Sentences may run across the source lines of a wrapped paragraph: split the joined text, keep each start line.
     private static IEnumerable<(string Sentence, int Line)> Sentences(IReadOnlyList<TextLine> lines)

@@ -48,12 +48,24 @@ internal static class TableColumns
         return roles;
     }
 
-    /// <summary>A table whose header speaks of actions and of who or when: an action-item table wherever it stands.</summary>
+    /// <summary>
+    /// A table whose header names action items or tasks, and who, when, how urgent or how far along: an action-item table
+    /// wherever it stands. A table that opens with a time column is a timeline, whatever its other columns say.
+    /// </summary>
     public static bool LookLikeActionItems(IReadOnlyList<string> headers)
     {
+        if (headers.Count == 0 || SectionVocabulary.Normalize(headers[0]).Trim() is "time" or "timestamp" or "date" or "when" or "utc" or "time utc" or "date time")
+        {
+            return false;
+        }
+
         var roles = headers.Select(RoleOf).ToList();
-        return roles.Contains(ColumnRole.Task) && (roles.Contains(ColumnRole.Owner) || roles.Contains(ColumnRole.Due));
+        var namesTasks = headers.Any(h => StrongTaskWords.Any(w => SectionVocabulary.Normalize(h).Contains(w, StringComparison.Ordinal)));
+        return namesTasks && roles.Contains(ColumnRole.Task)
+            && (roles.Contains(ColumnRole.Owner) || roles.Contains(ColumnRole.Due) || roles.Contains(ColumnRole.Status) || roles.Contains(ColumnRole.Priority));
     }
+
+    private static readonly string[] StrongTaskWords = [" action item", " action ", " actions ", " task", " todo ", " to do ", " follow up", " followup", " remediation", " next step"];
 
     private static ColumnRole RoleOf(string header)
     {

@@ -11,11 +11,15 @@ internal static class TableEntryReader
 {
     private static readonly string[] DoneValues = ["done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "yes", "y", "[x]", "x", "✅", "✔", "✔️", "☑", "☑️"];
 
-    public static int Read(Table table, SectionContext section, List<EntryDraft> drafts, List<ExtractionWarning> warnings)
+    /// <summary>
+    /// Reads the rows of a table in a section of tasks, or of a table headed like an action list ("Action item",
+    /// "Owner", "Status"...) wherever it stands, except inside a timeline.
+    /// </summary>
+    public static int Read(Table table, SectionContext section, int scope, List<EntryDraft> drafts, List<ExtractionWarning> warnings)
     {
         var rows = table.OfType<TableRow>().ToList();
         var header = rows.FirstOrDefault(r => r.IsHeader);
-        if (header is null || !(section.HoldsTasks || (section.Role == SectionRole.Neutral && TableColumns.LookLikeActionItems(Cells(header)))))
+        if (header is null || !(section.HoldsTasks || (!section.InTimeline && TableColumns.LookLikeActionItems(Cells(header)))))
         {
             return 0;
         }
@@ -26,7 +30,9 @@ internal static class TableEntryReader
         {
             if (ReadRow(row, roles, section, warnings) is { } draft)
             {
-                drafts.Add(draft);
+                // Outside a section of tasks the table is read for its header; its rows are still judged by their phrasing
+                // ("Disabled the contractor account | Done" under "What we did" is a report, not a task).
+                drafts.Add(draft with { Scope = scope, Structured = section.HoldsTasks });
                 count++;
             }
         }
@@ -37,8 +43,7 @@ internal static class TableEntryReader
     private static EntryDraft? ReadRow(TableRow row, ColumnRole[] roles, SectionContext section, List<ExtractionWarning> warnings)
     {
         var read = ReadCells(row);
-        var cells = read.ConvertAll(cell => cell.Text);
-        string Cell(ColumnRole role) => string.Join(" ", roles.Select((r, i) => r == role && i < cells.Count ? cells[i] : string.Empty).Where(c => c.Length > 0));
+        string Cell(ColumnRole role) => CellText(read, roles, role);
         var text = TextFolding.Fold($"{Cell(ColumnRole.Task)} {Cell(ColumnRole.Description)}");
         if (text.Length == 0 || text.All(c => c is '-' or ':' or ' '))
         {
@@ -58,6 +63,7 @@ internal static class TableEntryReader
         return new EntryDraft(text, line, section)
         {
             Structured = true,
+            Origin = EntryOrigin.Table,
             LeadIn = Cell(ColumnRole.Task) is { Length: > 0 } task && Cell(ColumnRole.Description).Length > 0 ? TextFolding.Fold(task) : null,
             Owners = OwnerParser.ParseList(Cell(ColumnRole.Owner)),
             Due = DueDateParser.ParseAny(due),
@@ -68,9 +74,36 @@ internal static class TableEntryReader
         };
     }
 
+    // The text of the columns in a role, joined: most roles have one column, so most calls copy nothing.
+    private static string CellText(List<PlainParagraph> cells, ColumnRole[] roles, ColumnRole role)
+    {
+        string? single = null;
+        System.Text.StringBuilder? joined = null;
+        for (var i = 0; i < roles.Length && i < cells.Count; i++)
+        {
+            if (roles[i] != role || cells[i].Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = cells[i].Text;
+            }
+            else
+            {
+                (joined ??= new System.Text.StringBuilder(single)).Append(' ').Append(cells[i].Text);
+            }
+        }
+
+        return joined?.ToString() ?? single ?? string.Empty;
+    }
+
     private static bool HasDoneWord(string cell) =>
-        cell.Length > 0 && cell.Split([' ', ',', ';', '(', ')', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+        cell.Length > 0 && cell.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Any(word => DoneValues.Contains(word.ToLowerInvariant()) && word.Length > 1);
+
+    private static readonly char[] WordSeparators = [' ', ',', ';', '(', ')', '[', ']'];
 
     private static List<string> Cells(TableRow row) => ReadCells(row).ConvertAll(cell => cell.Text);
 
@@ -81,7 +114,7 @@ internal static class TableEntryReader
         {
             // A pipe-table cell holds one paragraph; an empty cell holds none.
             var paragraph = block is TableCell { Count: > 0 } cell ? cell[0] as ParagraphBlock : null;
-            cells.Add(paragraph is null ? PlainParagraph.Empty : InlineText.Read(paragraph.Inline, paragraph.Line + 1));
+            cells.Add(paragraph is null ? PlainParagraph.Empty : InlineText.Read(paragraph));
         }
 
         return cells;

@@ -12,6 +12,9 @@ public enum SectionRole
     /// <summary>Names lessons learned: only the entries phrased as things to do are tasks.</summary>
     Lessons,
 
+    /// <summary>Names what may hold tasks or may report what was done ("Mitigation", "Looking ahead"): entries phrased as future work are tasks.</summary>
+    Prospective,
+
     /// <summary>Names what is not a task: timeline, impact, root cause, resolution, what went well...</summary>
     NotTasks,
 }

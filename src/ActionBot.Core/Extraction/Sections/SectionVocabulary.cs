@@ -12,7 +12,7 @@ public static class SectionVocabulary
         "we did", "was done", "were done", "applied", "implemented", "performed", "made", "fixes made", "changes made",
     ]);
 
-    private static readonly string[] Lessons = Phrases(["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "key takeaways"]);
+    private static readonly string[] Lessons = Phrases(["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "key takeaways", "principles", "insights", "reflections"]);
 
     private static readonly string[] Tasks = Phrases(
     [
@@ -22,7 +22,7 @@ public static class SectionVocabulary
         "task", "tasks", "todo", "todos", "to do", "to dos", "improvements", "improvement", "fixes", "future work",
         "going forward", "moving forward", "what s next", "what is next", "whats next", "recommendations",
         "recommendation", "what we are doing", "what we re doing", "what we will do", "what we ll do", "doing about",
-        "safeguards", "long term", "short term", "improving", "improve", "hardening", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
+        "safeguards", "quick wins", "longer term", "proactive", "action point", "action points", "long term", "short term", "improving", "improve", "hardening", "open items", "work items", "backlog", "fixing", "how we will fix", "how we ll fix",
         "changes we are making", "changes we re making", "what we are changing", "what we re changing", "what we will change",
     ]);
 
@@ -30,12 +30,17 @@ public static class SectionVocabulary
     [
         "timeline", "impact", "root cause", "root causes", "causes", "cause", "resolution", "resolved", "summary",
         "detection", "background", "trigger", "triggers", "symptoms", "analysis", "overview", "description",
-        "participants", "severity", "investigation", "response", "recovery", "mitigation", "conclusion",
+        "participants", "severity", "investigation", "response", "recovery", "conclusion", "call to action",
         "conclusions", "closing", "final thoughts", "appendix", "glossary", "references", "supporting information",
         "duration", "affected", "sequence of events", "chronology", "escalation", "solution", "fix", "workaround",
         "contributing factors", "technical details", "introduction", "incident", "outage", "status", "glossary",
         "acknowledgements", "acknowledgments", "where we got lucky", "start time", "end time", "what went",
     ]);
+
+    // Headings that may hold plans or reports of what was done: their entries are judged by their phrasing.
+    private static readonly string[] Prospective = Phrases(["mitigation", "mitigations", "future", "looking ahead", "outlook", "roadmap", "plans", "planned", "next"]);
+
+    private static readonly string[] Timeline = Phrases(["timeline", "chronology", "sequence of events", "time line", "log", "events"]);
 
     private static readonly string[] CorrectiveWords = Phrases(["corrective", "correction", "corrections", "mitigate", "mitigation", "mitigations"]);
     private static readonly string[] PreventativeWords = Phrases(["preventative", "preventive", "prevention", "prevent", "preventing"]);
@@ -82,8 +87,16 @@ public static class SectionVocabulary
             return SectionRole.Tasks;
         }
 
+        if (ContainsAny(words, Prospective))
+        {
+            return SectionRole.Prospective;
+        }
+
         return ContainsAny(words, NotTasks) ? SectionRole.NotTasks : SectionRole.Neutral;
     }
+
+    /// <summary>A heading of a timeline ("Timeline", "Sequence of events"): nothing inside it is planned work.</summary>
+    public static bool IsTimeline(string label) => ContainsAny(Normalize(label), Timeline);
 
     /// <summary>The kind of task a label names, when it names exactly one.</summary>
     public static ActionItemKind? KindOf(string label)

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ActionBot.Core.Extraction.Text;
@@ -19,6 +21,47 @@ internal sealed record PlainParagraph(string Text, string? LeadIn, bool? Checked
 /// <summary>Turns Markdig inlines into plain text without recursion, so any nesting depth is safe.</summary>
 internal static class InlineText
 {
+    /// <summary>A paragraph as plain text, its inlines parsed first if they were deferred.</summary>
+    public static PlainParagraph Read(LeafBlock block) => Read(LazyInlines.Of(block), block.Line + 1);
+
+    /// <summary>True when a paragraph could be a label; for a deferred paragraph, judged on its raw first line.</summary>
+    public static bool MayBeLabel(LeafBlock block, int maxFirstLineLength)
+    {
+        if (!LazyInlines.IsDeferred(block))
+        {
+            return MayBeLabel(block.Inline, maxFirstLineLength);
+        }
+
+        var first = block.Lines.Lines[0].Slice.AsSpan().Trim();
+        return first.StartsWith("**") || first.StartsWith("__") || first.Length <= maxFirstLineLength;
+    }
+
+    /// <summary>True when a paragraph may hold a generic marker or a glued label; for a deferred paragraph, judged on its raw lines.</summary>
+    public static bool MayHoldLabel(LeafBlock block)
+    {
+        if (!LazyInlines.IsDeferred(block))
+        {
+            return MayHoldLabel(block.Inline);
+        }
+
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            var line = block.Lines.Lines[i].Slice.AsSpan();
+            if ((line.Contains(':') && line.ContainsAny(LabelWords)) || (i > 0 && IsBareSectionLine(line.Trim(), block.Lines.Lines[i - 1].Slice.AsSpan().TrimEnd())))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the paragraph ends in a colon ("Monitoring:", "**Short term:**"); for a deferred paragraph, on its raw text.</summary>
+    public static bool EndsWithColon(LeafBlock block) =>
+        LazyInlines.IsDeferred(block)
+            ? block.Lines.Lines[block.Lines.Count - 1].Slice.AsSpan().TrimEnd().TrimEnd("*_ ").EndsWith(":")
+            : EndsWithColon(block.Inline);
+
     public static PlainParagraph Read(ContainerInline? root, int firstLine)
     {
         // One buffer for the whole paragraph; line breaks are remembered as offsets, not copied out.
@@ -115,6 +158,55 @@ internal static class InlineText
         }
 
         return true;
+    }
+
+    // Words that may open an entry ("Action item:") or a section ("... Corrective measures: ...") inside a long paragraph.
+    private static readonly SearchValues<string> LabelWords = SearchValues.Create(
+        ["action item", "action point", "todo:", "to-do:", "to do:", "follow-up", "follow up", "next step", "task:", "measures:", "actions:", "tasks:", "steps:", "remediation:", "improvements:", "prevention:"],
+        StringComparison.OrdinalIgnoreCase);
+
+    // "Corrective and preventive measures" on a line of its own inside a paragraph: a section named without Markdown.
+    private const int MaxBareSectionLine = 60;
+
+    private static readonly SearchValues<string> SectionWords = SearchValues.Create(
+        ["measures", "action", "steps", "tasks", "todo", "to do", "prevent", "follow", "improvement", "remediation", "corrective", "lessons"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBareSectionLine(ReadOnlySpan<char> line, ReadOnlySpan<char> before) =>
+        line.Length is > 3 and <= MaxBareSectionLine && char.IsUpper(line[0]) && char.IsLetter(line[^1]) && before.Length > 0 && before[^1] is '.' or '!' or '?'
+        && line.Count(' ') < 6 && line.ContainsAny(SectionWords);
+
+    /// <summary>True when a long paragraph may hold a generic marker or a label glued to its text; most prose holds neither.</summary>
+    public static bool MayHoldLabel(ContainerInline? root)
+    {
+        for (var inline = root?.FirstChild; inline is not null; inline = Next(inline, root!))
+        {
+            // Every marker and glued label carries a colon: most prose has none, and the colon is found fastest.
+            if (inline is LiteralInline literal && literal.Content.AsSpan() is var text && text.Contains(':') && text.ContainsAny(LabelWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the paragraph's last words end in a colon ("Monitoring:", "**Short term:**"), read without copying it.</summary>
+    public static bool EndsWithColon(ContainerInline? root)
+    {
+        var inline = root?.LastChild;
+        while (inline is ContainerInline { LastChild: { } last } and not LinkInline)
+        {
+            inline = last;
+        }
+
+        if (inline is LiteralInline literal)
+        {
+            var content = literal.Content.AsSpan().TrimEnd();
+            return content.EndsWith(":") || (content.IsEmpty && inline.Parent is EmphasisInline);
+        }
+
+        return false;
     }
 
     private static List<TextLine> Lines(string raw, List<(int Offset, int Line)> breaks, int firstLine)

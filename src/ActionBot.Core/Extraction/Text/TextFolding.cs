@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ActionBot.Core.Extraction.Text;
@@ -23,11 +24,26 @@ internal static class TextFolding
                 continue;
             }
 
-            // A doubled * or _ that survived parsing is an unmatched bold marker, never words.
-            if ((c == '*' || c == '_') && i + 1 < text.Length && text[i + 1] == c)
+            // A doubled * or _ that survived parsing is an unmatched bold marker, never words; so is a pair that
+            // meets once the markers between them are gone ("*__*").
+            if (c is '*' or '_')
             {
-                i++;
-                continue;
+                var run = 1;
+                while (i + run < text.Length && text[i + run] == c)
+                {
+                    run++;
+                }
+
+                if (run > 1 || (!pendingSpace && builder.Length > 0 && builder[^1] == c))
+                {
+                    if (run == 1)
+                    {
+                        builder.Length--;
+                    }
+
+                    i += run - 1;
+                    continue;
+                }
             }
 
             if (pendingSpace)
@@ -42,6 +58,10 @@ internal static class TextFolding
         return builder.ToString();
     }
 
+    // Whitespace other than a plain space, and control characters: text holding any of them needs folding.
+    private static readonly SearchValues<char> Unclean = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c))).ToArray());
+
     // Most text is already clean: single spaces, no edges, no stray markers. Then no copy is needed.
     private static bool IsFolded(string text)
     {
@@ -50,22 +70,8 @@ internal static class TextFolding
             return true;
         }
 
-        if (text[0] == ' ' || text[^1] == ' ')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c)))
-                || (c == ' ' && text[i + 1] == ' ')
-                || ((c == '*' || c == '_') && i + 1 < text.Length && text[i + 1] == c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var span = text.AsSpan();
+        return text[0] != ' ' && text[^1] != ' ' && !span.ContainsAny(Unclean) && !span.Contains("  ", StringComparison.Ordinal)
+            && !span.Contains("**", StringComparison.Ordinal) && !span.Contains("__", StringComparison.Ordinal);
     }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ActionBot.Core.Extraction;
+using ActionBot.Core.Extraction.Fields;
+using ActionBot.Core.Tracking;
 
 namespace ActionBot.Cli.Formatters;
 
 /// <summary>Writes a task-list checklist ready to paste into a GitHub issue or pull request.</summary>
-public sealed partial class MarkdownFormatter : IExtractFormatter
+public sealed class MarkdownFormatter : IExtractFormatter
 {
     public void Write(IReadOnlyList<ExtractedPostmortem> postmortems, TextWriter output)
     {
@@ -49,7 +50,8 @@ public sealed partial class MarkdownFormatter : IExtractFormatter
     private static string Line(ActionItem item)
     {
         var title = TextFit.Clean(item.Title);
-        var text = item.Details is null ? title : title + DetailsSeparator(title) + TextFit.Clean(item.Details);
+        var details = Details(item);
+        var text = details is null ? title : title + DetailsSeparator(item, details) + details;
         var facts = new List<string>();
         if (item.Owners.Count > 0)
         {
@@ -70,16 +72,40 @@ public sealed partial class MarkdownFormatter : IExtractFormatter
         return $"- [{(item.Done ? 'x' : ' ')}] {text}{suffix}";
     }
 
-    // Only login-shaped owners become @mentions; "Dana (SRE)" must not ping an unrelated account.
-    private static string Mention(string owner) =>
-        owner.StartsWith('@') || !GitHubLogin().IsMatch(owner) ? TextFit.Clean(owner) : "@" + owner;
+    // Only login-shaped owners become @mentions; "Dana (SRE)" or "Core-1 team" must not ping an unrelated account.
+    private static string Mention(string owner)
+    {
+        var name = TextFit.Clean(owner).TrimStart('@');
+        return GitHubLogin.IsValid(name) ? "@" + name : name;
+    }
 
-    // The title is a verbatim prefix of the entry: when it was cut mid-sentence ("per region,"), a dash would read badly.
-    private static string DetailsSeparator(string title) =>
-        title.Length > 0 && (char.IsLetterOrDigit(title[^1]) || title[^1] is ')' or '`' or '"') ? " — " : " ";
+    // The owners and due date are written once, after the task: a tail of field notes ("— @alice, by March 3, 2025",
+    // "(Due: Feb 28, 2025)") leaves the details.
+    private static string? Details(ActionItem item)
+    {
+        if (item.Details is null)
+        {
+            return null;
+        }
+
+        var details = TextFit.Clean(item.Details);
+        if (FieldNotes.IsOnlyNotes(details))
+        {
+            return null;
+        }
+
+        var notes = FieldNotes.TailStart(details);
+        return notes is { } start ? details[..start].TrimEnd() : details;
+    }
+
+    // The title is a verbatim prefix of the entry: when it was cut mid-sentence ("per region,"), or the details open
+    // with their own dash, another dash would read badly.
+    private static string DetailsSeparator(ActionItem item, string details)
+    {
+        var title = item.Title;
+        var endsClean = title.Length > 0 && (char.IsLetterOrDigit(title[^1]) || title[^1] is ')' or '`' or '"');
+        return item.TitleCut || !endsClean || details[0] is '—' or '–' or '-' ? " " : " — ";
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
-    private static partial Regex GitHubLogin();
 }

@@ -96,7 +96,8 @@ public sealed class TableFormatter(int width) : IExtractFormatter
     [
         number.ToString(CultureInfo.InvariantCulture),
         item.Done ? "[x]" : "[ ]",
-        TextFit.Clean(item.Title),
+        // A title the extractor cut at its length limit says so: the sentence goes on in the details.
+        TextFit.Clean(item.Title) + (item.TitleCut ? "…" : ""),
         Owners(item.Owners),
         item.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing,
         string.IsNullOrWhiteSpace(item.Priority) ? Missing : TextFit.Clean(item.Priority),

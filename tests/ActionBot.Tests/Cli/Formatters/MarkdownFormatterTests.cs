@@ -50,6 +50,28 @@ public sealed class MarkdownFormatterTests
     }
 
     [Fact]
+    public void FieldNotes_AreWrittenOnce_WithNoDoubleDash()
+    {
+        var lines = Write(One("pm.md", null, null,
+            Item("Add a runbook", "— @alice, by March 3, 2025", ["alice"], new DateOnly(2025, 3, 3)),
+            Item("Document the replay", "(Due: Feb 28, 2025).", due: new DateOnly(2025, 2, 28)),
+            Item("Replay tooling", "Build a replay tool — @dana-p, P1", ["dana-p"], priority: "P1")));
+
+        Assert.Equal("- [ ] Add a runbook (owners: @alice, due: 2025-03-03)", lines[^3]);
+        Assert.Equal("- [ ] Document the replay (due: 2025-02-28)", lines[^2]);
+        Assert.Equal("- [ ] Replay tooling — Build a replay tool (owners: @dana-p, P1)", lines[^1]);
+        Assert.All(lines, line => Assert.DoesNotContain("— —", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OwnersThatCannotBeLogins_AreShownPlainly()
+    {
+        var lines = Write(One("pm.md", null, null, Item("Rotate the key", owners: ["evil\"onmouseover", "Core-1 team", "@sam"])));
+
+        Assert.EndsWith("(owners: evil\"onmouseover, Core-1 team, @sam)", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PostmortemWithoutItems_SaysSo()
     {
         var lines = Write(One("pm.md", "Quiet one", null));

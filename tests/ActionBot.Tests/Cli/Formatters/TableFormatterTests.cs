@@ -46,6 +46,17 @@ public sealed class TableFormatterTests
     }
 
     [Fact]
+    public void TitleCutByTheExtractor_EndsInAnEllipsis()
+    {
+        var cut = Item("Implement a rigorous pre-deployment testing process, including checking the performance of every", "change.") with { TitleCut = true };
+
+        var lines = Write(200, One("pm.md", null, null, cut, Item("Rotate the key")));
+
+        Assert.Contains("of every…", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("…", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Header_NamesSourceTitleAndDate()
     {
         var header = Write(80, One("pm.md", "Cache stampede", new DateOnly(2024, 2, 14)))[0];
