@@ -1,6 +1,7 @@
 using ActionBot.Core.Ports;
 using ActionBot.Core.Tracking;
 using ActionBot.GitHub.Api;
+using ActionBot.GitHub.Backfill;
 using ActionBot.GitHub.Content;
 using ActionBot.GitHub.Processing;
 using ActionBot.GitHub.Tracking;
@@ -42,20 +43,34 @@ public static class GitHubRegistration
             return services;
         }
 
-        services.AddGitHubApi(configuration);
-        services.TryAddSingleton<IIssueTracker, GitHubIssueTracker>();
-        services.TryAddSingleton<IRepositoryFiles, OctokitRepositoryFiles>();
-        services.TryAddSingleton(sp => new UncertainWriteRule(
-            sp.GetRequiredService<IOptions<GitHubOptions>>().Value.UncertainWritePause, UncertainWriteRule.Default.Rounds));
-        services.TryAddSingleton<ICrashPoints>(NoCrashPoints.Instance);
-        services.TryAddSingleton<IssueOpener>();
-        services.TryAddSingleton<PostmortemIngestion>();
-        services.TryAddSingleton<IssueStateReconciler>();
+        services.AddGitHubTracking(configuration);
         services.TryAddSingleton<GitHubDeliveryProcessor>();
 
         services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        return services;
+    }
+
+    /// <summary>
+    /// What opens and follows issues, without webhooks or a worker (what <c>backfill</c> runs on): the Octokit client with
+    /// our handler chain, the issue tracker, the content reader, ingestion with its tracking issues, the reconciler, and
+    /// the backfill reader. Needs storage and an <see cref="IChatNotifier"/>.
+    /// </summary>
+    public static IServiceCollection AddGitHubTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGitHubApi(configuration);
+        services.TryAddSingleton<IIssueTracker, GitHubIssueTracker>();
+        services.TryAddSingleton<IRepositoryFiles, OctokitRepositoryFiles>();
+        services.TryAddSingleton<ITrackingIssuePolicy, ConfiguredTrackingIssuePolicy>();
+        services.TryAddSingleton(sp => new UncertainWriteRule(
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value.UncertainWritePause, UncertainWriteRule.Default.Rounds));
+        services.TryAddSingleton<ICrashPoints>(NoCrashPoints.Instance);
+        services.TryAddSingleton<IssueOpener>();
+        services.TryAddSingleton<TrackingIssueKeeper>();
+        services.TryAddSingleton<PostmortemIngestion>();
+        services.TryAddSingleton<IssueStateReconciler>();
+        services.TryAddSingleton<PostmortemBackfill>();
         return services;
     }
 }

@@ -27,6 +27,21 @@ internal class ItemRow
     public string UpdatedAt { get; set; } = "";
     public string? ClosedAt { get; set; }
     public string? SnoozedUntil { get; set; }
+    public long? IssueId { get; set; }
+    public string? AttachAttemptedAt { get; set; }
+    public string? AttachedAt { get; set; }
+    public string? BackfilledAt { get; set; }
+
+    /// <summary>SELECT list of an <c>action_items</c> row (aliased <paramref name="table"/>), aliased to this class's properties.</summary>
+    public static string Columns(string table) => $"""
+        {table}.item_key AS Key, {table}.repository AS Repository, {table}.path AS Path, {table}.issue_repository AS IssueRepository,
+        {table}.item_id AS ItemId, {table}.title AS Title, {table}.details AS Details, {table}.section AS Section, {table}.owners AS Owners,
+        {table}.due AS Due, {table}.priority AS Priority, {table}.kind AS Kind, {table}.line AS Line, {table}.issue_number AS IssueNumber,
+        {table}.issue_url AS IssueUrl, {table}.issue_attempted_at AS IssueAttemptedAt, {table}.state AS State, {table}.removed AS Removed,
+        {table}.created_at AS CreatedAt, {table}.updated_at AS UpdatedAt, {table}.closed_at AS ClosedAt, {table}.snoozed_until AS SnoozedUntil,
+        {table}.issue_id AS IssueId, {table}.attach_attempted_at AS AttachAttemptedAt, {table}.attached_at AS AttachedAt,
+        {table}.backfilled_at AS BackfilledAt
+        """;
 
     /// <summary>The row for <paramref name="item"/>; unset creation and update times become <paramref name="now"/>.</summary>
     public static ItemRow From(TrackedItem item, DateTimeOffset now) => new()
@@ -52,6 +67,10 @@ internal class ItemRow
         CreatedAt = SqlValues.Timestamp(item.CreatedAt == default ? now : item.CreatedAt),
         UpdatedAt = SqlValues.Timestamp(item.UpdatedAt == default ? now : item.UpdatedAt),
         ClosedAt = SqlValues.Timestamp(item.ClosedAt),
+        IssueId = item.IssueId,
+        AttachAttemptedAt = SqlValues.Timestamp(item.AttachAttemptedAt),
+        AttachedAt = SqlValues.Timestamp(item.AttachedAt),
+        BackfilledAt = SqlValues.Timestamp(item.BackfilledAt),
     };
 
     public TrackedItem ToItem() => new()
@@ -78,5 +97,9 @@ internal class ItemRow
         UpdatedAt = SqlValues.ParseTimestamp(UpdatedAt),
         ClosedAt = SqlValues.ParseTimestampOrNull(ClosedAt),
         SnoozedUntil = SqlValues.ParseTimestampOrNull(SnoozedUntil),
+        IssueId = IssueId,
+        AttachAttemptedAt = SqlValues.ParseTimestampOrNull(AttachAttemptedAt),
+        AttachedAt = SqlValues.ParseTimestampOrNull(AttachedAt),
+        BackfilledAt = SqlValues.ParseTimestampOrNull(BackfilledAt),
     };
 }

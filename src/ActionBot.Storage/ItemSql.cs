@@ -17,20 +17,36 @@ internal static class ItemSql
             postmortem_date = excluded.postmortem_date, merged_at = excluded.merged_at, file_url = excluded.file_url
         """;
 
-    public const string SelectPostmortem = """
-        SELECT repository AS Repository, path AS Path, issue_repository AS IssueRepository, commit_sha AS CommitSha,
-               pull_request AS PullRequest, pull_request_url AS PullRequestUrl, author AS Author, title AS Title,
-               postmortem_date AS Date, merged_at AS MergedAt, file_url AS FileUrl
-        FROM postmortems WHERE repository = @Repository AND path = @Path
+    public const string SelectPostmortem = "SELECT " + PostmortemRow.Columns + " FROM postmortems WHERE repository = @Repository AND path = @Path";
+
+    // Every tracking column at once: the keeper holds the ingestion lease, so what it read is what it replaces.
+    public const string SaveTracking = """
+        UPDATE postmortems SET tracking_requested_at = @RequestedAt, tracking_attempted_at = @AttemptedAt,
+            tracking_issue_repository = @IssueRepository, tracking_issue_number = @Number, tracking_issue_url = @Url,
+            tracking_state = @State, tracking_body_hash = @BodyHash
+        WHERE repository = @Repository AND path = @Path
+        """;
+
+    // Decided on and not finished: not opened yet, or an item's issue (still in the postmortem) not attached yet.
+    public const string SelectAwaitingTracking = "SELECT " + PostmortemRow.Columns + """
+         FROM postmortems p
+        WHERE p.tracking_requested_at IS NOT NULL
+          AND (p.tracking_issue_number IS NULL OR EXISTS (
+                SELECT 1 FROM action_items i
+                WHERE i.repository = p.repository AND i.path = p.path
+                  AND i.issue_number IS NOT NULL AND i.removed = 0 AND i.attached_at IS NULL))
+        ORDER BY p.merged_at, p.repository, p.path
         """;
 
     // A known item takes the new wording and fields; its issue, attempt, state and history stay as recorded.
     // Its issue repository too, once an issue exists: the issue lives where it was opened.
     public const string UpsertItem = """
         INSERT INTO action_items (item_key, repository, path, issue_repository, item_id, title, details, section, owners, due, priority, kind, line,
-                                  issue_number, issue_url, issue_attempted_at, state, removed, created_at, updated_at, closed_at)
+                                  issue_number, issue_url, issue_attempted_at, state, removed, created_at, updated_at, closed_at,
+                                  issue_id, attach_attempted_at, attached_at, backfilled_at)
         VALUES (@Key, @Repository, @Path, @IssueRepository, @ItemId, @Title, @Details, @Section, @Owners, @Due, @Priority, @Kind, @Line,
-                @IssueNumber, @IssueUrl, @IssueAttemptedAt, @State, @Removed, @CreatedAt, @UpdatedAt, @ClosedAt)
+                @IssueNumber, @IssueUrl, @IssueAttemptedAt, @State, @Removed, @CreatedAt, @UpdatedAt, @ClosedAt,
+                @IssueId, @AttachAttemptedAt, @AttachedAt, @BackfilledAt)
         ON CONFLICT (item_key) DO UPDATE SET
             repository = excluded.repository, path = excluded.path,
             issue_repository = CASE WHEN action_items.issue_number IS NULL THEN excluded.issue_repository ELSE action_items.issue_repository END,
@@ -41,7 +57,14 @@ internal static class ItemSql
 
     public const string MarkIssueAttempt = "UPDATE action_items SET issue_attempted_at = @At, updated_at = @At WHERE item_key = @Key";
 
-    public const string RecordIssue = "UPDATE action_items SET issue_number = @Number, issue_url = @Url, updated_at = @Now WHERE item_key = @Key";
+    public const string RecordIssue = """
+        UPDATE action_items SET issue_number = @Number, issue_url = @Url, issue_id = COALESCE(@Id, issue_id), updated_at = @Now
+        WHERE item_key = @Key
+        """;
+
+    public const string MarkAttachAttempt = "UPDATE action_items SET attach_attempted_at = @At WHERE item_key = @Key";
+
+    public const string RecordAttached = "UPDATE action_items SET attached_at = @At WHERE item_key = @Key";
 
     // Closing again keeps the first close time; a repeated event changes nothing but still finds its item.
     public const string SetIssueState = """
@@ -61,37 +84,32 @@ internal static class ItemSql
 
     public const string Snooze = "UPDATE action_items SET snoozed_until = @Until, updated_at = @At WHERE item_key = @Key";
 
-    public const string SelectPostmortems = """
-        SELECT repository AS Repository, path AS Path, issue_repository AS IssueRepository, commit_sha AS CommitSha,
-               pull_request AS PullRequest, pull_request_url AS PullRequestUrl, author AS Author, title AS Title,
-               postmortem_date AS Date, merged_at AS MergedAt, file_url AS FileUrl
-        FROM postmortems WHERE @Repository IS NULL OR lower(repository) = lower(@Repository)
+    public const string SelectPostmortems = "SELECT " + PostmortemRow.Columns + """
+         FROM postmortems WHERE @Repository IS NULL OR lower(repository) = lower(@Repository)
         ORDER BY merged_at DESC, repository, path
         """;
 
     public const string SelectIssueRepositories = "SELECT DISTINCT issue_repository FROM action_items ORDER BY issue_repository";
 
-    private const string SelectItems = """
-        SELECT item_key AS Key, repository AS Repository, path AS Path, issue_repository AS IssueRepository, item_id AS ItemId,
-               title AS Title, details AS Details, section AS Section, owners AS Owners, due AS Due, priority AS Priority, kind AS Kind,
-               line AS Line, issue_number AS IssueNumber, issue_url AS IssueUrl, issue_attempted_at AS IssueAttemptedAt, state AS State,
-               removed AS Removed, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt, snoozed_until AS SnoozedUntil
-        FROM action_items
-        """;
-
     // A page that counts every item reads only what it shows; removed items are history, not work.
     public const string SelectSummaries = """
         SELECT item_key AS Key, repository AS Repository, path AS Path, title AS Title, owners AS Owners, due AS Due, priority AS Priority,
-               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt
+               state AS State, issue_number AS IssueNumber, issue_url AS IssueUrl, created_at AS CreatedAt, updated_at AS UpdatedAt, closed_at AS ClosedAt,
+               backfilled_at AS BackfilledAt
         FROM action_items WHERE removed = 0
         """;
 
     private const string InPostmortemOrder = " ORDER BY repository, path, line, item_key";
 
-    public const string SelectItemsOfPostmortem = SelectItems + " WHERE repository = @Repository AND path = @Path" + InPostmortemOrder;
+    private static readonly string SelectItems = $"SELECT {ItemRow.Columns("action_items")} FROM action_items";
+
+    public static readonly string SelectItemsOfPostmortem = SelectItems + " WHERE repository = @Repository AND path = @Path" + InPostmortemOrder;
 
     // Closed items need no issue: a task the postmortem already marked done is tracked closed and never opened.
-    public const string SelectAwaitingIssue = SelectItems + " WHERE issue_number IS NULL AND removed = 0 AND state = 'open'" + InPostmortemOrder;
+    public static readonly string SelectAwaitingIssue = SelectItems + " WHERE issue_number IS NULL AND removed = 0 AND state = 'open'" + InPostmortemOrder;
+
+    public static readonly string SelectItemByIssue =
+        SelectItems + " WHERE issue_number = @Number AND lower(issue_repository) = lower(@IssueRepository)";
 
     /// <summary>Removed items are listed too (their issues stay open until people close them); callers can filter on <c>Removed</c>.</summary>
     public static (string Sql, object Parameters) Query(ItemQuery query, SqlDialect dialect)

@@ -18,9 +18,13 @@ internal sealed class ItemSummaryRow
     public string CreatedAt { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
     public string? ClosedAt { get; set; }
+    public string? BackfilledAt { get; set; }
 
     public ItemSummary ToSummary() => new(
         Key, Repository, Path, Title, SqlValues.ParseOwners(Owners), SqlValues.ParseDate(Due), Priority, SqlValues.ParseState(State),
         IssueNumber is { } number ? checked((int)number) : null, IssueUrl,
-        SqlValues.ParseTimestamp(CreatedAt), SqlValues.ParseTimestamp(UpdatedAt), SqlValues.ParseTimestampOrNull(ClosedAt));
+        SqlValues.ParseTimestamp(CreatedAt), SqlValues.ParseTimestamp(UpdatedAt), SqlValues.ParseTimestampOrNull(ClosedAt))
+    {
+        BackfilledAt = SqlValues.ParseTimestampOrNull(BackfilledAt),
+    };
 }

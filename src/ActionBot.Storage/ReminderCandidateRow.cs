@@ -8,6 +8,7 @@ internal sealed class ReminderCandidateRow : ItemRow
 {
     public string? Author { get; set; }
     public string MergedAt { get; set; } = "";
+    public string? PostmortemDate { get; set; }
     public string? LastSlot { get; set; }
     public long OverdueReminders { get; set; }
     public long Escalated { get; set; }
@@ -19,5 +20,6 @@ internal sealed class ReminderCandidateRow : ItemRow
         SqlValues.ParseTimestamp(MergedAt),
         LastSlot is null && OverdueReminders == 0 && Escalated == 0 && LastCommentSlot is null
             ? ReminderState.None
-            : new ReminderState(LastSlot, checked((int)OverdueReminders), Escalated != 0, LastCommentSlot));
+            : new ReminderState(LastSlot, checked((int)OverdueReminders), Escalated != 0, LastCommentSlot),
+        SqlValues.ParseDate(PostmortemDate));
 }

@@ -7,13 +7,9 @@ internal static class ReminderSql
 {
     // No ORDER BY: rows stream in storage order, and the sweep orders only what is due. Dates are yyyy-MM-dd text,
     // so text order is date order; items without a stated due date are always read (theirs depends on priority).
-    public const string SelectOpenItems = """
-        SELECT i.item_key AS Key, i.repository AS Repository, i.path AS Path, i.issue_repository AS IssueRepository, i.item_id AS ItemId,
-               i.title AS Title, i.details AS Details, i.section AS Section, i.owners AS Owners, i.due AS Due, i.priority AS Priority,
-               i.kind AS Kind, i.line AS Line, i.issue_number AS IssueNumber, i.issue_url AS IssueUrl, i.issue_attempted_at AS IssueAttemptedAt,
-               i.state AS State, i.removed AS Removed, i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.closed_at AS ClosedAt,
-               i.snoozed_until AS SnoozedUntil,
-               p.author AS Author, p.merged_at AS MergedAt,
+    public static readonly string SelectOpenItems = $"""
+        SELECT {ItemRow.Columns("i")},
+               p.author AS Author, p.merged_at AS MergedAt, p.postmortem_date AS PostmortemDate,
                s.last_slot AS LastSlot, COALESCE(s.overdue_reminders, 0) AS OverdueReminders, COALESCE(s.escalated, 0) AS Escalated,
                s.last_comment_slot AS LastCommentSlot
         FROM action_items i

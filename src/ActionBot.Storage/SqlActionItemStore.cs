@@ -65,10 +65,32 @@ public abstract class SqlActionItemStore(StorageDatabase database, TimeProvider 
         EnsureKnown(changed, key);
     }
 
-    public async Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken)
+    public async Task RecordIssueAsync(string key, IssueRef issue, CancellationToken cancellationToken)
     {
-        var parameters = new { Key = key, Number = issueNumber, Url = issueUrl, Now = SqlValues.Timestamp(time.GetUtcNow()) };
+        ArgumentNullException.ThrowIfNull(issue);
+        var parameters = new { Key = key, issue.Number, issue.Url, issue.Id, Now = SqlValues.Timestamp(time.GetUtcNow()) };
         EnsureKnown(await WriteAsync(ItemSql.RecordIssue, parameters, cancellationToken).ConfigureAwait(false), key);
+    }
+
+    public async Task MarkAttachAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        EnsureKnown(await WriteAsync(ItemSql.MarkAttachAttempt, new { Key = key, At = SqlValues.Timestamp(at) }, cancellationToken).ConfigureAwait(false), key);
+
+    public async Task RecordAttachedAsync(string key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        EnsureKnown(await WriteAsync(ItemSql.RecordAttached, new { Key = key, At = SqlValues.Timestamp(at) }, cancellationToken).ConfigureAwait(false), key);
+
+    public async Task<bool> SaveTrackingAsync(string repository, string path, TrackingRecord tracking, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        return await WriteAsync(ItemSql.SaveTracking, PostmortemRow.TrackingParameters(repository, path, tracking), cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<TrackedPostmortem>> GetPostmortemsAwaitingTrackingAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync<PostmortemRow>(ItemSql.SelectAwaitingTracking, null, cancellationToken).ConfigureAwait(false)).Select(r => r.ToPostmortem()).ToList();
+
+    public async Task<TrackedItem?> GetItemByIssueAsync(string issueRepository, int issueNumber, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<ItemRow>(ItemSql.SelectItemByIssue, new { IssueRepository = issueRepository, Number = issueNumber }, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0].ToItem();
     }
 
     public async Task<bool> SetIssueStateAsync(string issueRepository, int issueNumber, ItemState state, DateTimeOffset at, CancellationToken cancellationToken)

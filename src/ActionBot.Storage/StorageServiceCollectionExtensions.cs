@@ -1,4 +1,3 @@
-using ActionBot.Core.Coordination;
 using ActionBot.Core.Ports;
 using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
@@ -40,7 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteAccountLinks>();
         services.TryAddSingleton<SqliteAccountLinkRequests>();
         services.TryAddSingleton<SqliteReminderLedger>();
-        services.TryAddSingleton<InProcessJobLease>();
+        services.TryAddSingleton<SqliteJobLease>();
         services.TryAddSingleton<SqliteClaimOwner>();
 
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>()));
@@ -64,8 +63,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(Configured<IReminderLedger, SqliteReminderLedger, PostgresReminderLedger>);
         services.TryAddSingleton(Configured<ClaimOwner, SqliteClaimOwner, PostgresClaimOwner>);
 
-        // One process per SQLite file, so a job's lease is in-process there; on PostgreSQL an advisory lock.
-        services.TryAddSingleton(Configured<IJobLease, InProcessJobLease, PostgresJobLease>);
+        // SQLite: a lock file beside the database (serve and a backfill beside it are two processes); PostgreSQL: an advisory lock.
+        services.TryAddSingleton(Configured<IJobLease, SqliteJobLease, PostgresJobLease>);
         services.TryAddSingleton<StorageHealth>();
         services.AddHostedService<StorageInitializer>();
 

@@ -1,4 +1,3 @@
-using ActionBot.Core.Coordination;
 using ActionBot.Core.Ports;
 using ActionBot.Storage.Postgres;
 using ActionBot.Storage.Sqlite;
@@ -34,7 +33,7 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresFixture post
         Assert.IsType<SqliteChatOutbox>(host.Services.GetRequiredService<IChatOutbox>());
         Assert.IsType<SqliteAccountLinks>(host.Services.GetRequiredService<IAccountLinks>());
         Assert.IsType<SqliteReminderLedger>(host.Services.GetRequiredService<IReminderLedger>());
-        Assert.IsType<InProcessJobLease>(host.Services.GetRequiredService<IJobLease>());
+        Assert.IsType<SqliteJobLease>(host.Services.GetRequiredService<IJobLease>());
         await host.StopAsync();
     }
 

@@ -18,6 +18,7 @@ public sealed class ActionBotMetrics
     private readonly Counter<long> _webhooksReceived;
     private readonly Counter<long> _webhooksRejected;
     private readonly Counter<long> _issuesOpened;
+    private readonly Counter<long> _subIssuesAttached;
     private readonly Histogram<double> _githubCalls;
     private readonly Histogram<double> _discordCalls;
     private readonly Counter<long> _rateLimitWaits;
@@ -35,6 +36,7 @@ public sealed class ActionBotMetrics
         _webhooksReceived = Meter.CreateCounter<long>("actionbot.webhooks.received", "{delivery}", "Webhook deliveries received, by source and event");
         _webhooksRejected = Meter.CreateCounter<long>("actionbot.webhooks.rejected", "{delivery}", "Webhook deliveries refused, by source and reason");
         _issuesOpened = Meter.CreateCounter<long>("actionbot.issues.opened", "{issue}", "Issues opened for action items");
+        _subIssuesAttached = Meter.CreateCounter<long>("actionbot.issues.attached", "{issue}", "Action-item issues attached to their postmortem's tracking issue as sub-issues");
         _githubCalls = Meter.CreateHistogram<double>("actionbot.github.call.duration", "s", "GitHub REST calls and their latency, by method and status");
         _discordCalls = Meter.CreateHistogram<double>("actionbot.discord.call.duration", "s", "Discord REST calls and their latency, by method, route template and status");
         _rateLimitWaits = Meter.CreateCounter<long>("actionbot.ratelimit.waits", "{wait}", "Waits for a spent rate limit, by service");
@@ -57,6 +59,8 @@ public sealed class ActionBotMetrics
         _webhooksRejected.Add(1, new("source", source), new("reason", reason));
 
     public void IssueOpened(string issueRepository) => _issuesOpened.Add(1, new KeyValuePair<string, object?>("repository", issueRepository));
+
+    public void SubIssueAttached(string issueRepository) => _subIssuesAttached.Add(1, new KeyValuePair<string, object?>("repository", issueRepository));
 
     /// <param name="status">The HTTP status, or 0 when no answer came (connection failure, time-out).</param>
     public void GitHubCall(string method, int status, TimeSpan elapsed) =>

@@ -40,7 +40,8 @@ public interface IActionItemStore
 
     /// <summary>
     /// Inserts new items and updates known ones (matched by <see cref="TrackedItem.Key"/>) in one transaction.
-    /// Issue number, issue URL, attempt time and state of a known item are kept: only the recording calls change them.
+    /// Issue number, URL and id, attempt and attach times, backfill time and state of a known item are kept: only the
+    /// recording calls change them.
     /// </summary>
     Task UpsertItemsAsync(IReadOnlyList<TrackedItem> items, CancellationToken cancellationToken);
 
@@ -60,8 +61,26 @@ public interface IActionItemStore
     /// <summary>Records that an attempt to open the item's issue begins now (before GitHub is called).</summary>
     Task MarkIssueAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Records the issue opened (or found) for an item.</summary>
-    Task RecordIssueAsync(string key, int issueNumber, string issueUrl, CancellationToken cancellationToken);
+    /// <summary>Records the issue opened (or found) for an item, with its id when known (an unknown id keeps the recorded one).</summary>
+    Task RecordIssueAsync(string key, IssueRef issue, CancellationToken cancellationToken);
+
+    /// <summary>Records that an attempt to attach the item's issue to its tracking issue begins now (before GitHub is called).</summary>
+    Task MarkAttachAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that the item's issue is a sub-issue of its tracking issue (or settled where GitHub keeps it).</summary>
+    Task RecordAttachedAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Replaces what is recorded of a postmortem's tracking issue; false when the postmortem is not stored.</summary>
+    Task<bool> SaveTrackingAsync(string repository, string path, TrackingRecord tracking, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Postmortems whose tracking issue was decided on and is not finished (not opened yet, or an item's issue not
+    /// attached yet): work left by a crash or an outage.
+    /// </summary>
+    Task<IReadOnlyList<TrackedPostmortem>> GetPostmortemsAwaitingTrackingAsync(CancellationToken cancellationToken);
+
+    /// <summary>The item whose issue this is; null when no item has it.</summary>
+    Task<TrackedItem?> GetItemByIssueAsync(string issueRepository, int issueNumber, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens or closes the item tracked by an issue, as GitHub reported at <paramref name="at"/> (GitHub's time of the

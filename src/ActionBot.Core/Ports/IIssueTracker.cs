@@ -4,7 +4,11 @@ namespace ActionBot.Core.Ports;
 
 public sealed record IssueDraft(string Title, string Body, IReadOnlyList<string> Labels, IReadOnlyList<string> Assignees);
 
-public sealed record IssueRef(int Number, string Url);
+/// <summary>An issue: its number, its page, and GitHub's id of it (what a sub-issue is attached by) when known.</summary>
+public sealed record IssueRef(int Number, string Url, long? Id = null);
+
+/// <summary>GitHub refused to attach a sub-issue (422): it has another parent, the parent is full, or it is there already.</summary>
+public sealed record SubIssueRefusal(string Reason);
 
 /// <summary>The state of an issue as the tracker reports it, with the item key of its marker if it has one.</summary>
 public sealed record IssueStatus(int Number, ItemState State, string? ItemKey, DateTimeOffset UpdatedAt);
@@ -39,4 +43,23 @@ public interface IIssueTracker
 
     /// <summary>Issues labelled as action items that changed since <paramref name="since"/>.</summary>
     IAsyncEnumerable<IssueStatus> ListChangedSinceAsync(string issueRepository, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The tracking issue whose body carries <paramref name="postmortemKey"/>'s marker, among issues updated since <paramref name="since"/>.</summary>
+    Task<IssueRef?> FindTrackingIssueAsync(string issueRepository, string postmortemKey, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>An issue with its id (for issues opened before ids were recorded).</summary>
+    Task<IssueRef> GetIssueAsync(string issueRepository, int number, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Attaches the issue whose id is <paramref name="subIssueId"/> as a sub-issue of <paramref name="parentNumber"/>; null
+    /// when attached, GitHub's reason when it refused. Throws <see cref="UncertainWriteException"/> when the answer was
+    /// lost (it may be attached: list the sub-issues before trying again).
+    /// </summary>
+    Task<SubIssueRefusal?> AttachSubIssueAsync(string issueRepository, int parentNumber, long subIssueId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of every sub-issue of <paramref name="parentNumber"/>, all pages.</summary>
+    Task<IReadOnlyList<long>> ListSubIssueIdsAsync(string issueRepository, int parentNumber, CancellationToken cancellationToken);
+
+    /// <summary>Closes (as completed) or reopens an issue.</summary>
+    Task SetStateAsync(string issueRepository, int number, ItemState state, CancellationToken cancellationToken);
 }

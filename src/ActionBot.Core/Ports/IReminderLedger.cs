@@ -3,8 +3,11 @@ using ActionBot.Core.Tracking;
 
 namespace ActionBot.Core.Ports;
 
-/// <summary>An open item as the reminder sweep reads it: with its postmortem's author and merge time, and what was done so far.</summary>
-public sealed record ReminderCandidate(TrackedItem Item, string? PostmortemAuthor, DateTimeOffset MergedAt, ReminderState State);
+/// <summary>
+/// An open item as the reminder sweep reads it: with its postmortem's author, merge time and own date (the due date of a
+/// backfilled item counts from it), and what was done so far.
+/// </summary>
+public sealed record ReminderCandidate(TrackedItem Item, string? PostmortemAuthor, DateTimeOffset MergedAt, ReminderState State, DateOnly? PostmortemDate = null);
 
 public enum ReminderRecordKind
 {

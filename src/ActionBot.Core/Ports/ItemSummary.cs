@@ -21,11 +21,17 @@ public sealed record ItemSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt)
 {
+    /// <summary>When <c>backfill</c> found the item (its due date may be moved, <see cref="Reminders.IDueDateRule"/>); null for a merged one.</summary>
+    public DateTimeOffset? BackfilledAt { get; init; }
+
     public static ItemSummary Of(TrackedItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new ItemSummary(
             item.Key, item.Repository, item.Path, item.Title, item.Owners, item.Due, item.Priority, item.State, item.IssueNumber, item.IssueUrl,
-            item.CreatedAt, item.UpdatedAt, item.ClosedAt);
+            item.CreatedAt, item.UpdatedAt, item.ClosedAt)
+        {
+            BackfilledAt = item.BackfilledAt,
+        };
     }
 }

@@ -14,6 +14,12 @@ public interface IDueDateRule
     /// <summary>The due date of an item that states <paramref name="stated"/> (or none), of a postmortem merged at <paramref name="mergedAt"/>.</summary>
     DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt);
 
+    /// <summary>
+    /// The same for an item <c>backfill</c> may have found (<paramref name="backfilledAt"/>): counted from its postmortem's
+    /// own date when it gives one, and moved past the backfill when it had long passed (<see cref="ReminderSettings.BackfillGraceDays"/>).
+    /// </summary>
+    DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt, DateOnly? postmortemDate, DateTimeOffset? backfilledAt);
+
     /// <summary>The policy: days from the merge to the due date of an item of <paramref name="priority"/> that states none.</summary>
     int DueDays(string? priority);
 

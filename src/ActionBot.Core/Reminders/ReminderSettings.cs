@@ -31,6 +31,12 @@ public sealed record ReminderSettings
     /// <summary>After this many overdue reminders the item is raised once in its repository's channel; 0: never.</summary>
     public int EscalateAfter { get; init; } = 3;
 
+    /// <summary>
+    /// An item found by <c>backfill</c> whose due date had already passed is due this many days after the backfill
+    /// instead (its stated date stays in its issue); 0 keeps the dates as written, so every late item reminds at once.
+    /// </summary>
+    public int BackfillGraceDays { get; init; } = 14;
+
     /// <summary>Defaults in UTC, Mon-Fri 09:00-18:00 (for tests and tools).</summary>
     public static ReminderSettings Default(TimeZoneInfo? timeZone = null) => new()
     {

@@ -75,7 +75,7 @@ public sealed class ReminderSweep(
                 continue;
             }
 
-            var dueDate = dueDates.DueDate(item.Due, item.Priority, candidate.MergedAt);
+            var dueDate = dueDates.DueDate(item, candidate.MergedAt, candidate.PostmortemDate);
             if (!slots.TryGetValue(dueDate, out var latest))
             {
                 slots[dueDate] = latest = policy.LatestSlot(dueDate, now);

@@ -4,9 +4,10 @@ namespace ActionBot.Core.Tracking;
 
 /// <summary>
 /// Heals missed <c>issues</c> webhooks: reads the action-item issues that changed since the last pass and
-/// brings the tracked items' state in line. Runs periodically; a missed close is seen on the next pass.
+/// brings the tracked items' state in line. Runs periodically; a missed close is seen on the next pass, and with it the
+/// close (or reopen) of the postmortem's tracking issue that it calls for.
 /// </summary>
-public sealed class IssueStateReconciler(IActionItemStore store, IIssueTracker tracker, TimeProvider time)
+public sealed class IssueStateReconciler(IActionItemStore store, IIssueTracker tracker, TimeProvider time, TrackingIssueKeeper? tracking = null)
 {
     // On the first pass after a start, look this far back: the bot may have been down that long.
     public static readonly TimeSpan FirstLookBack = TimeSpan.FromDays(30);
@@ -27,6 +28,10 @@ public sealed class IssueStateReconciler(IActionItemStore store, IIssueTracker t
                 if (issue.ItemKey is not null && await store.SetIssueStateAsync(repository, issue.Number, issue.State, issue.UpdatedAt, cancellationToken))
                 {
                     changed++;
+                    if (tracking is not null)
+                    {
+                        await tracking.FollowIssueAsync(repository, issue.Number, cancellationToken);
+                    }
                 }
             }
 

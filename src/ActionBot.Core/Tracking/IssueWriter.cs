@@ -71,8 +71,8 @@ public static class IssueWriter
     // Owners are named, not mentioned: "Owner: Priya" may not be the GitHub user priya. Assignment notifies the real ones.
     private static string Owner(string owner) => $"`{owner.Replace("`", "'", StringComparison.Ordinal)}`";
 
-    // No @word in postmortem text may ping anyone on GitHub: a word joiner after @ breaks the mention, not the reading.
-    private static string NoMentions(string text) => text.Replace("@", "@\u2060", StringComparison.Ordinal);
+    /// <summary>No @word in postmortem text may ping anyone on GitHub: a word joiner after @ breaks the mention, not the reading.</summary>
+    public static string NoMentions(string text) => text.Replace("@", "@\u2060", StringComparison.Ordinal);
 
     private static string Quote(string text) => "> " + text.Replace("\n", "\n> ", StringComparison.Ordinal);
 }

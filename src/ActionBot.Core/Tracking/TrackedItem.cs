@@ -33,8 +33,20 @@ public sealed record TrackedItem
     public int? IssueNumber { get; init; }
     public string? IssueUrl { get; init; }
 
+    /// <summary>GitHub's id of the issue (not its number): what attaching it as a sub-issue takes.</summary>
+    public long? IssueId { get; init; }
+
     /// <summary>When an attempt to open the issue began; a later attempt must first look for an issue it may have opened.</summary>
     public DateTimeOffset? IssueAttemptedAt { get; init; }
+
+    /// <summary>When an attempt to attach the issue to its postmortem's tracking issue began; a later attempt lists the sub-issues first.</summary>
+    public DateTimeOffset? AttachAttemptedAt { get; init; }
+
+    /// <summary>When the issue was found or made a sub-issue of the tracking issue (or left where GitHub keeps it under another).</summary>
+    public DateTimeOffset? AttachedAt { get; init; }
+
+    /// <summary>When <c>backfill</c> first tracked the item: its due date then counts from its postmortem's own date.</summary>
+    public DateTimeOffset? BackfilledAt { get; init; }
 
     public ItemState State { get; init; } = ItemState.Open;
 

@@ -16,4 +16,10 @@ public sealed record TrackedPostmortem
 
     /// <summary>Link to the file at its merge commit (GitHub's blob URL), for issue bodies and chat.</summary>
     public string? FileUrl { get; init; }
+
+    /// <summary>Its tracking issue as recorded (INTERFACES §5); <see cref="TrackingRecord.None"/> until one is decided on.</summary>
+    public TrackingRecord Tracking { get; init; } = TrackingRecord.None;
+
+    /// <summary>The tracking issue's page on GitHub, once it is open: what the dashboard and chat link.</summary>
+    public string? TrackingIssueUrl => Tracking.Url;
 }

@@ -14,7 +14,7 @@ public static class AnnouncementRenderer
         var source = postmortem.PullRequest is { } number && postmortem.PullRequestUrl is { } url
             ? $" ({DiscordMarkdown.Link($"PR #{number}", url)})"
             : "";
-        var header = $"**New action items from postmortem {ItemLines.Postmortem(postmortem)}**{source}";
+        var header = $"**New action items from postmortem {ItemLines.Postmortem(postmortem)}**{source}{ItemLines.TrackingIssue(postmortem)}";
         var lines = announcement.Items
             .Select(item => $"• {ItemLines.Issue(item)} {ItemLines.Title(item)} — {ItemLines.Owners(item.Owners, mentions)}")
             .ToList();

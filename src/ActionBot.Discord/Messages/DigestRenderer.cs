@@ -19,7 +19,7 @@ public static class DigestRenderer
         var lines = new List<string>();
         foreach (var group in digest.Open)
         {
-            lines.Add($"__{ItemLines.Postmortem(group.Postmortem)}__");
+            lines.Add($"__{ItemLines.Postmortem(group.Postmortem)}__{ItemLines.TrackingIssue(group.Postmortem)}");
             lines.AddRange(group.Items.Select(entry =>
                 $"• {ItemLines.Title(entry.Item)} — {ItemLines.Owners(entry.Item.Owners)} — {(entry.Overdue ? "**overdue**, was " : "")}due {ItemLines.Date(entry.Due)} — {ItemLines.Issue(entry.Item)}"));
         }

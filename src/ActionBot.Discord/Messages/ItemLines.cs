@@ -44,6 +44,15 @@ public static class ItemLines
         return DiscordMarkdown.Escape(string.IsNullOrWhiteSpace(postmortem.Title) ? Path.GetFileName(postmortem.Path) : postmortem.Title);
     }
 
+    /// <summary>A link to the postmortem's tracking issue, with a leading separator; empty while it has none.</summary>
+    public static string TrackingIssue(TrackedPostmortem postmortem)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        return postmortem.Tracking is { Number: { } number, Url: { } url }
+            ? " · " + DiscordMarkdown.Link(string.Create(CultureInfo.InvariantCulture, $"tracking issue #{number}"), url)
+            : "";
+    }
+
     /// <summary>One line of a listing: title, owners, due date, state and issue link.</summary>
     public static string Full(TrackedItem item, DateOnly? due, IReadOnlyDictionary<string, string>? mentions = null)
     {

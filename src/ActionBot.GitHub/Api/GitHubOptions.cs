@@ -76,4 +76,10 @@ public sealed class GitHubRepositoryOptions
 
     /// <summary>Discord channel for announcements; <c>Discord:DefaultChannelId</c> when not set.</summary>
     public ulong? DiscordChannelId { get; set; }
+
+    /// <summary>
+    /// One tracking issue per postmortem, its action-item issues attached as GitHub sub-issues (INTERFACES §5). Turn it
+    /// off where the server has no sub-issues (an older GitHub Enterprise Server).
+    /// </summary>
+    public bool TrackingIssue { get; set; } = true;
 }

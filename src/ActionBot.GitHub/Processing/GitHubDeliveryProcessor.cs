@@ -21,7 +21,8 @@ public sealed partial class GitHubDeliveryProcessor(
     IActionItemStore store,
     IOptionsMonitor<GitHubOptions> options,
     TimeProvider time,
-    ILogger<GitHubDeliveryProcessor> logger)
+    ILogger<GitHubDeliveryProcessor> logger,
+    TrackingIssueKeeper? tracking = null)
 {
     private static readonly HashSet<string> ReadableStatuses = new(StringComparer.Ordinal) { "added", "modified", "renamed", "changed" };
 
@@ -150,6 +151,16 @@ public sealed partial class GitHubDeliveryProcessor(
             var at = System.Text.Json.JsonSerializer.Deserialize(body.Span, WebhookJsonContext.Default.IssuesEvent)?.Issue.UpdatedAt ?? time.GetUtcNow();
             var found = await store.SetIssueStateAsync(issue.IssueRepository, issue.Number, known, at, cancellationToken);
             Log.IssueFollowed(logger, issue.IssueRepository, issue.Number, issue.Action, found);
+            await FollowTrackingIssueAsync(issue, found, cancellationToken);
+        }
+    }
+
+    // The postmortem's tracking issue follows its sub-issues: closed when the last one closes, reopened when one reopens.
+    private async Task FollowTrackingIssueAsync(WebhookRoute.IssueChanged issue, bool itemFound, CancellationToken cancellationToken)
+    {
+        if (itemFound && tracking is not null && await tracking.FollowIssueAsync(issue.IssueRepository, issue.Number, cancellationToken))
+        {
+            Log.TrackingIssueFollowed(logger, issue.IssueRepository, issue.Number, issue.Action);
         }
     }
 
@@ -179,5 +190,8 @@ public sealed partial class GitHubDeliveryProcessor(
 
         [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Issue {Repository}#{Number} {Action}; tracked item found: {Found}")]
         public static partial void IssueFollowed(ILogger logger, string repository, int number, string action, bool found);
+
+        [LoggerMessage(EventId = 1306, Level = LogLevel.Information, Message = "Issue {Repository}#{Number} {Action}: its postmortem's tracking issue follows")]
+        public static partial void TrackingIssueFollowed(ILogger logger, string repository, int number, string action);
     }
 }

@@ -10,13 +10,23 @@ using ItemState = ActionBot.Core.Tracking.ItemState;
 
 namespace ActionBot.GitHub.Tracking;
 
-/// <summary>The issue tracker port over GitHub issues, through Octokit.</summary>
-public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<GitHubIssueTracker> logger, ActionBotMetrics? metrics = null) : IIssueTracker
+/// <summary>
+/// The issue tracker port over GitHub issues, through Octokit; sub-issues (which Octokit 14 does not know) through its
+/// connection, under the same handler chain: an attach is a content-creating POST that is never repeated blindly.
+/// </summary>
+public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<GitHubIssueTracker> logger, ActionBotMetrics? metrics = null, TimeProvider? time = null) : IIssueTracker
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
+    // Who may be assigned changes rarely: asked once an hour per login, not once per issue (a postmortem's owners repeat).
+    private static readonly TimeSpan AssigneeCheckLifetime = TimeSpan.FromHours(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ApiConnection _api = new(github.Connection);
+
     // Labels exist once created; asking GitHub again for every postmortem would only spend rate limit.
     private readonly ConcurrentDictionary<(string Repository, string Label), bool> _knownLabels = new();
+    private readonly ConcurrentDictionary<(string Repository, string Login), (bool Assignable, DateTimeOffset CheckedAt)> _assignees = new();
 
     public async Task EnsureLabelsAsync(string issueRepository, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
@@ -34,7 +44,7 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
         {
             if (IssueMarker.Find(issue.Body) == itemKey)
             {
-                return new IssueRef(issue.Number, issue.HtmlUrl);
+                return new IssueRef(issue.Number, issue.HtmlUrl, issue.Id);
             }
         }
 
@@ -47,7 +57,7 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
         var assignees = new List<string>();
         foreach (var login in draft.Assignees)
         {
-            if (await GitHubCall.RunAsync(() => github.Issue.Assignee.CheckAssignee(repo.Owner, repo.Name, login), cancellationToken))
+            if (await IsAssignableAsync(repo, login, cancellationToken))
             {
                 assignees.Add(login);
             }
@@ -65,8 +75,12 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
             opened = await OpenAsync(repo, draft, [], cancellationToken);
         }
 
-        metrics?.IssueOpened(repo.FullName);
-        return new IssueRef(opened.Number, opened.HtmlUrl);
+        if (draft.Labels.Contains(IssueWriter.ActionItemLabel))
+        {
+            metrics?.IssueOpened(repo.FullName);
+        }
+
+        return new IssueRef(opened.Number, opened.HtmlUrl, opened.Id);
     }
 
     public Task UpdateAsync(string issueRepository, int number, IssueDraft draft, CancellationToken cancellationToken)
@@ -103,15 +117,92 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
         }
     }
 
+    public async Task<IssueRef?> FindTrackingIssueAsync(string issueRepository, string postmortemKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await foreach (var issue in LabelledIssuesAsync(issueRepository, IssueWriter.PostmortemLabel, since, cancellationToken))
+        {
+            if (IssueMarker.FindPostmortem(issue.Body) == postmortemKey)
+            {
+                return new IssueRef(issue.Number, issue.HtmlUrl, issue.Id);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IssueRef> GetIssueAsync(string issueRepository, int number, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        var issue = await GitHubCall.RunAsync(() => github.Issue.Get(repo.Owner, repo.Name, number), cancellationToken);
+        return new IssueRef(issue.Number, issue.HtmlUrl, issue.Id);
+    }
+
+    public async Task<SubIssueRefusal?> AttachSubIssueAsync(string issueRepository, int parentNumber, long subIssueId, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        try
+        {
+            await GitHubCall.RunAsync(() => _api.Post<Issue>(SubIssues(repo, parentNumber), new SubIssueRequest(subIssueId)), cancellationToken);
+            metrics?.SubIssueAttached(repo.FullName);
+            return null;
+        }
+        catch (ApiValidationException e)
+        {
+            // 422: attached here already, under another parent (a person's choice, which stands), or the parent is full.
+            var reason = string.Join("; ", new[] { e.ApiError?.Message }.Concat(e.ApiError?.Errors?.Select(x => x.Message) ?? []).OfType<string>());
+            Log.SubIssueRefused(logger, repo.FullName, parentNumber, subIssueId, reason);
+            return new SubIssueRefusal(reason);
+        }
+        catch (Exception e) when (AnswerLost(e, cancellationToken))
+        {
+            throw new UncertainWriteException($"GitHub may have attached issue id {subIssueId} to {repo.FullName}#{parentNumber}: {e.Message}", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> ListSubIssueIdsAsync(string issueRepository, int parentNumber, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        var issues = await GitHubCall.RunAsync(() => _api.GetAll<Issue>(SubIssues(repo, parentNumber), AllPages), cancellationToken);
+        return [.. issues.Select(i => i.Id)];
+    }
+
+    public Task SetStateAsync(string issueRepository, int number, ItemState state, CancellationToken cancellationToken)
+    {
+        var repo = GitHubRepoName.Parse(issueRepository);
+        var update = state == ItemState.Closed
+            ? new IssueUpdate { State = Octokit.ItemState.Closed, StateReason = ItemStateReason.Completed }
+            : new IssueUpdate { State = Octokit.ItemState.Open, StateReason = ItemStateReason.Reopened };
+        return GitHubCall.RunAsync(() => github.Issue.Update(repo.Owner, repo.Name, number, update), cancellationToken);
+    }
+
+    private static Uri SubIssues(GitHubRepoName repo, int parentNumber) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"repos/{repo.Owner}/{repo.Name}/issues/{parentNumber}/sub_issues"), UriKind.Relative);
+
+    private async Task<bool> IsAssignableAsync(GitHubRepoName repo, string login, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (_assignees.TryGetValue((repo.FullName, login), out var known) && now - known.CheckedAt < AssigneeCheckLifetime)
+        {
+            return known.Assignable;
+        }
+
+        var assignable = await GitHubCall.RunAsync(() => github.Issue.Assignee.CheckAssignee(repo.Owner, repo.Name, login), cancellationToken);
+        _assignees[(repo.FullName, login)] = (assignable, now);
+        return assignable;
+    }
+
+    private IAsyncEnumerable<Issue> ActionItemIssuesAsync(string issueRepository, DateTimeOffset since, CancellationToken cancellationToken) =>
+        LabelledIssuesAsync(issueRepository, IssueWriter.ActionItemLabel, since, cancellationToken);
+
     /// <summary>
-    /// Issues labelled as action items, open or closed, updated since <paramref name="since"/>, pull requests left out.
+    /// Issues with <paramref name="label"/>, open or closed, updated since <paramref name="since"/>, pull requests left out.
     /// Pages are asked for with If-None-Match (Octokit's response cache): polling an unchanged list costs no rate limit.
     /// </summary>
-    private async IAsyncEnumerable<Issue> ActionItemIssuesAsync(string issueRepository, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Issue> LabelledIssuesAsync(string issueRepository, string label, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var repo = GitHubRepoName.Parse(issueRepository);
         var request = new RepositoryIssueRequest { Filter = IssueFilter.All, State = Octokit.ItemStateFilter.All, Since = since };
-        request.Labels.Add(IssueWriter.ActionItemLabel);
+        request.Labels.Add(label);
         var issues = await GitHubCall.RunAsync(() => github.Issue.GetAllForRepository(repo.Owner, repo.Name, request, AllPages), cancellationToken);
         foreach (var issue in issues.Where(i => i.PullRequest is null))
         {
@@ -183,5 +274,11 @@ public sealed partial class GitHubIssueTracker(IGitHubClient github, ILogger<Git
     {
         [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "GitHub refused assignees {Assignees} in {Repository} ({Reason}); the issue is opened without them")]
         public static partial void AssigneesRefused(ILogger logger, string repository, string assignees, string reason);
+
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "GitHub refused to attach issue id {SubIssueId} to {Repository}#{Parent} ({Reason}); it is left where it is")]
+        public static partial void SubIssueRefused(ILogger logger, string repository, int parent, long subIssueId, string reason);
     }
+
+    /// <summary>The body of an attach (Octokit writes <c>SubIssueId</c> as <c>sub_issue_id</c>): GitHub's id of the issue, not its number.</summary>
+    private sealed record SubIssueRequest(long SubIssueId);
 }

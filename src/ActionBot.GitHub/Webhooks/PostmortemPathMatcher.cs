@@ -35,6 +35,30 @@ public sealed class PostmortemPathMatcher
         return false;
     }
 
+    /// <summary>Whether a file somewhere below <paramref name="folder"/> could match: the folder's segments fit the start of a pattern.</summary>
+    public bool MayMatchBelow(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var segments = folder.Trim('/').Split('/');
+        foreach (var pattern in _patterns)
+        {
+            var parts = pattern.Split('/');
+            var i = 0;
+            while (i < segments.Length && i < parts.Length - 1 && parts[i] != Globstar && IsSegmentMatch(parts[i], segments[i]))
+            {
+                i++;
+            }
+
+            // A globstar reached, or every folder segment fitted with the pattern's file name still ahead.
+            if ((i < parts.Length && parts[i] == Globstar) || i == segments.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> path)
     {
         // Segment by segment; a "**" segment is the star, any other segment matches exactly one path segment.

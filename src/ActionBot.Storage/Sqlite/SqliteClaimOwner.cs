@@ -4,9 +4,10 @@ namespace ActionBot.Storage.Sqlite;
 
 /// <summary>
 /// The <see cref="ClaimOwner"/> of a SQLite database, which one process owns: its claims are named after the database's
-/// owner, and owning it is holding an exclusive lock on <c>&lt;database file&gt;.lock</c> (an OS file lock, which the
-/// kernel drops when the process dies, even by <c>kill -9</c>). A second process on the same file (a tool beside the
-/// running bot) does not get it and takes back nothing. An in-memory database has no other process.
+/// owner, and owning it is holding the <see cref="SqliteLockFile"/> of the database, <c>&lt;database file&gt;.lock</c>
+/// (an OS file lock, which the kernel drops when the process dies, even by <c>kill -9</c>). A second process on the
+/// same file (a tool beside the running bot) does not get it and takes back nothing. An in-memory database has no other
+/// process.
 /// </summary>
 public sealed class SqliteClaimOwner(SqliteDatabase database, SqliteConnectionFactory connections, ILogger<SqliteClaimOwner> logger) : ClaimOwner(database, logger)
 {
@@ -30,9 +31,8 @@ public sealed class SqliteClaimOwner(SqliteDatabase database, SqliteConnectionFa
 
         try
         {
-            // FileShare.None is an exclusive flock() on Unix (and a share lock on Windows): held while the handle is open.
-            _lock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return Task.FromResult(true);
+            _lock = SqliteLockFile.TryTake(SqliteLockFile.PathOf(file));
+            return Task.FromResult(_lock is not null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

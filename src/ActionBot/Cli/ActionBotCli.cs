@@ -7,13 +7,15 @@ namespace ActionBot.Cli;
 /// <summary>The command tree of the ActionBot executable and its entry point.</summary>
 public static class ActionBotCli
 {
-    public static RootCommand Build(CliConsole console)
+    /// <param name="testServices">Changes to the services a verb that uses serve's (<c>backfill</c>) builds: tests only.</param>
+    public static RootCommand Build(CliConsole console, Action<IServiceCollection>? testServices = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var root = new RootCommand("ActionBot follows up the action items of postmortems. With no verb it runs the bot (serve).");
         root.Subcommands.Add(ServeVerb());
         var extract = ExtractCommand.Create(console);
         root.Subcommands.Add(extract);
+        root.Subcommands.Add(Backfill.BackfillCommand.Create(console, testServices));
 
         var help = root.Options.OfType<HelpOption>().Single();
         var defaultHelp = (HelpAction)help.Action!;
@@ -31,10 +33,10 @@ public static class ActionBotCli
         "serve",
         $"Runs the bot (the default with no verb) on {Hosting.ActionBotHostExtensions.DefaultUrl}, or where --urls says. Keys: appsettings.example.json.");
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IServiceCollection>? testServices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var parse = Build(console).Parse(args);
+        var parse = Build(console, testServices).Parse(args);
 
         // System.CommandLine answers parse errors with 1; we promise 2 for bad usage.
         if (parse.Action is ParseErrorAction)
@@ -51,6 +53,6 @@ public static class ActionBotCli
         }
 
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
-        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,6 +16,8 @@ public static class ExtractCommand
         "{0} extract --format json postmortems/2024-02-14-cache.md",
         "{0} extract --format markdown postmortems/2025 > checklist.md",
         "cat pm.md | {0} extract -",
+        "{0} backfill                          # what it would open for the postmortems already on main",
+        "{0} backfill --repo acme/handbook --apply",
         "dotnet run --project src/ActionBot -- extract src/ActionBot/Samples",
     ];
 

@@ -63,7 +63,7 @@ public sealed record OwnerLoad(string? Owner, int Open, int Overdue, int DueSoon
 
 /// <summary>
 /// A postmortem's progress: n of m items done. <see cref="TrackingIssueUrl"/> is its GitHub tracking issue (INTERFACES
-/// §5), shown when known; null until postmortems carry one.
+/// §5), shown when known: null until it is opened, or when the repository has tracking issues off.
 /// </summary>
 public sealed record PostmortemProgress(
     string Title, string Repository, string Path, string? Url, DateOnly? Date, int Done, int Total, int Overdue, string? TrackingIssueUrl = null)

@@ -28,7 +28,7 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
             DashboardStatistics.Totals(scope),
             DashboardStatistics.ByPriority(scope),
             DashboardStatistics.ByOwner(scope),
-            DashboardStatistics.ByPostmortem(scope, (repository, path) => byFile.GetValueOrDefault((repository, path)) is { } p ? (Link(p), p.Date) : (null, null)),
+            DashboardStatistics.ByPostmortem(scope, (repository, path) => byFile.GetValueOrDefault((repository, path)) is { } p ? (Link(p), p.Date, p.TrackingIssueUrl) : (null, null, null)),
             DashboardStatistics.Trend(scope, today),
             DashboardStatistics.TimeToClose(scope, dueDates.PolicyDays),
             new ItemList(listed.Skip((page - 1) * PageSize).Take(PageSize).ToList(), listed.Count, page, PageSize),
@@ -41,7 +41,7 @@ public sealed class DashboardModelBuilder(ItemDueDates dueDates)
     private DashboardItem ToView(ItemSummary item, TrackedPostmortem? postmortem, DateOnly today)
     {
         var opened = postmortem?.MergedAt ?? item.CreatedAt;
-        var due = dueDates.DueDate(item.Due, item.Priority, opened);
+        var due = dueDates.DueDate(item, postmortem);
         var title = postmortem?.Title ?? Path.GetFileNameWithoutExtension(item.Path);
         return new DashboardItem(
             item.Key, item.Title, item.Repository, item.Path, title, item.Owners, due, item.Priority, item.State == ItemState.Open,

@@ -38,13 +38,13 @@ internal static class DashboardStatistics
         .ToList();
 
     /// <summary>Each postmortem's n of m done; stuck ones first (most overdue, then least done), then the latest.</summary>
-    public static List<PostmortemProgress> ByPostmortem(IEnumerable<DashboardItem> items, Func<string, string, (string? Url, DateOnly? Date)> postmortem) => items
+    public static List<PostmortemProgress> ByPostmortem(IEnumerable<DashboardItem> items, Func<string, string, (string? Url, DateOnly? Date, string? TrackingIssueUrl)> postmortem) => items
         .GroupBy(i => (i.Repository, i.Path))
         .Select(g =>
         {
-            var (url, date) = postmortem(g.Key.Repository, g.Key.Path);
+            var (url, date, tracking) = postmortem(g.Key.Repository, g.Key.Path);
             return new PostmortemProgress(
-                g.First().PostmortemTitle, g.Key.Repository, g.Key.Path, url, date, g.Count(i => !i.Open), g.Count(), g.Count(i => i.Window == DueWindow.Overdue));
+                g.First().PostmortemTitle, g.Key.Repository, g.Key.Path, url, date, g.Count(i => !i.Open), g.Count(), g.Count(i => i.Window == DueWindow.Overdue), tracking);
         })
         .OrderByDescending(p => p.Overdue)
         .ThenBy(p => p.Percent)

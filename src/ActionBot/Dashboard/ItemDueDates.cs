@@ -1,4 +1,6 @@
+using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
+using ActionBot.Core.Tracking;
 
 namespace ActionBot.Dashboard;
 
@@ -12,6 +14,13 @@ public sealed class ItemDueDates(TimeProvider time, IDueDateRule rule)
 
     /// <summary>The due date of an item that states <paramref name="stated"/> (or none), of a postmortem merged at <paramref name="mergedAt"/>.</summary>
     public DateOnly DueDate(DateOnly? stated, string? priority, DateTimeOffset mergedAt) => rule.DueDate(stated, priority, mergedAt);
+
+    /// <summary>The due date of a summarised item: as the reminders see it, a backfilled one's moved past the backfill when it had long passed.</summary>
+    public DateOnly DueDate(ItemSummary item, TrackedPostmortem? postmortem)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return rule.DueDate(item.Due, item.Priority, postmortem?.MergedAt ?? item.CreatedAt, postmortem?.Date, item.BackfilledAt);
+    }
 
     /// <summary>The calendar date of <paramref name="instant"/> in the reminders' time zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => rule.LocalDate(instant);

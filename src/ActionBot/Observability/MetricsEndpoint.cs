@@ -52,8 +52,7 @@ public static class MetricsEndpoint
             }
 
             open++;
-            var merged = postmortems.GetValueOrDefault((item.Repository, item.Path))?.MergedAt ?? item.CreatedAt;
-            overdue += dueDates.DueDate(item.Due, item.Priority, merged) < today ? 1 : 0;
+            overdue += dueDates.DueDate(item, postmortems.GetValueOrDefault((item.Repository, item.Path))) < today ? 1 : 0;
         }
 
         return new ItemCounts(open, overdue, closed);

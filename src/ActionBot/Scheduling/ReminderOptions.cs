@@ -51,6 +51,13 @@ public sealed class ReminderOptions
     [Range(0, 100, ErrorMessage = "ActionBot:Reminders:EscalateAfter must be between 0 and 100.")]
     public int EscalateAfter { get; set; } = 3;
 
+    /// <summary>
+    /// An item found by <c>backfill</c> whose due date had already passed is due this many days after the backfill (its
+    /// owners get the usual reminders from then on, not all at once on day one); 0 keeps the dates as written.
+    /// </summary>
+    [Range(0, 365, ErrorMessage = "ActionBot:Reminders:BackfillGraceDays must be between 0 and 365.")]
+    public int BackfillGraceDays { get; set; } = 14;
+
     /// <summary>The policy's settings; call on validated options only.</summary>
     public ReminderSettings ToSettings()
     {
@@ -64,6 +71,7 @@ public sealed class ReminderOptions
             RepeatEvery = RepeatEvery,
             CommentWhenOverdue = CommentWhenOverdue,
             EscalateAfter = EscalateAfter,
+            BackfillGraceDays = BackfillGraceDays,
         };
     }
 }

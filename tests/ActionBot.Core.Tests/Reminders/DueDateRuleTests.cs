@@ -52,4 +52,39 @@ public sealed class DueDateRuleTests
 
         Assert.Equal(new DateOnly(2025, 4, 2), Rule.DueDate(item, null));
     }
+
+    [Fact]
+    public void A_backfilled_item_counts_from_its_postmortems_own_date_not_the_commit_that_last_changed_it()
+    {
+        var backfilled = Item() with { BackfilledAt = new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.Zero) };
+        var postmortem = Postmortem(mergedAt: new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.Zero), dated: new DateOnly(2023, 12, 20));
+
+        // 20 December + 30 days (P2) = 19 January: still ahead on the day of the backfill.
+        Assert.Equal(new DateOnly(2024, 1, 19), Rule.DueDate(backfilled, postmortem));
+        Assert.Equal(new DateOnly(2024, 2, 1), Rule.DueDate(backfilled, postmortem with { Date = null }));
+    }
+
+    [Fact]
+    public void A_backfilled_item_long_past_due_is_due_the_grace_days_after_the_backfill_and_only_when_backfilled()
+    {
+        var backfill = new DateTimeOffset(2025, 6, 2, 8, 0, 0, TimeSpan.Zero);
+        var old = Item() with { Due = new DateOnly(2023, 3, 1) };
+        var postmortem = Postmortem(mergedAt: new DateTimeOffset(2023, 2, 1, 9, 0, 0, TimeSpan.Zero), dated: new DateOnly(2023, 2, 1));
+
+        Assert.Equal(new DateOnly(2025, 6, 16), Rule.DueDate(old with { BackfilledAt = backfill }, postmortem));
+        Assert.Equal(new DateOnly(2023, 3, 1), Rule.DueDate(old, postmortem));
+        var keepDates = new DueDateRule(ReminderSettings.Default() with { BackfillGraceDays = 0 });
+        Assert.Equal(new DateOnly(2023, 3, 1), keepDates.DueDate(old with { BackfilledAt = backfill }, postmortem));
+    }
+
+    private static TrackedItem Item() => new()
+    {
+        Key = "k", Repository = "acme/ops", Path = "p.md", IssueRepository = "acme/ops", ItemId = "i", Title = "t", Section = "s",
+        Priority = "P2", CreatedAt = Merged,
+    };
+
+    private static TrackedPostmortem Postmortem(DateTimeOffset mergedAt, DateOnly? dated) => new()
+    {
+        Repository = "acme/ops", Path = "p.md", IssueRepository = "acme/ops", CommitSha = "abc", MergedAt = mergedAt, Date = dated,
+    };
 }

@@ -1,4 +1,5 @@
 using ActionBot.Core.Reminders;
+using ActionBot.Core.Tracking;
 using ActionBot.Discord.Messages;
 
 namespace ActionBot.Discord.Tests.Messages;
@@ -35,6 +36,20 @@ public sealed class DigestRendererTests
              + "__Closed this week__\n"
              + "• Done — [#5](<https://github.com/acme/services/issues/5>)"],
             message.Pages);
+    }
+
+    [Fact]
+    public void A_postmortem_with_a_tracking_issue_links_it_beside_its_title()
+    {
+        var postmortem = SampleItems.Postmortem() with
+        {
+            Tracking = new TrackingRecord { Repository = "acme/services", Number = 40, Url = "https://github.com/acme/services/issues/40" },
+        };
+        var digest = new WeeklyDigest("k", null, WeekOf, [new DigestGroup(postmortem, [new DigestEntry(SampleItems.Item("Only"), WeekOf, false)])], [], 0, null);
+
+        var page = Assert.Single(DigestRenderer.Render(digest).Pages);
+
+        Assert.Contains("__Database outage__ · [tracking issue #40](<https://github.com/acme/services/issues/40>)\n", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class GitHubIssueTrackerTests : IAsyncLifetime
 
         var opened = await _harness.Tracker.CreateAsync(Repo, new IssueDraft("Add an alert", "Body text", ["action-item", "postmortem"], ["alice", "mallory"]), None);
 
-        Assert.Equal(new IssueRef(1, "https://github.com/acme/ops/issues/1"), opened);
+        Assert.Equal((1, "https://github.com/acme/ops/issues/1", _harness.Repository.Issues[0].Id), (opened.Number, opened.Url, opened.Id));
         var issue = Assert.Single(_harness.Repository.Issues);
         Assert.Equal(("Add an alert", "Body text"), (issue.Title, issue.Body));
         Assert.Equal(["action-item", "postmortem"], issue.Labels);

@@ -82,4 +82,20 @@ public sealed class PostmortemPathMatcherTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("postmortems/**/*.md", "postmortems", true)]
+    [InlineData("postmortems/**/*.md", "postmortems/2024/11", true)]
+    [InlineData("postmortems/**/*.md", "docs", false)]
+    [InlineData("postmortems/*.md", "postmortems", true)]
+    [InlineData("postmortems/*.md", "postmortems/2024", false)]
+    [InlineData("incidents/*/postmortem.md", "incidents/2024-03", true)]
+    [InlineData("incidents/*/postmortem.md", "incidents/2024-03/raw", false)]
+    [InlineData("**/postmortem.md", "src/deep/folder", true)]
+    [InlineData("docs/**/incidents/*.md", "docs/x/y", true)]
+    [InlineData("pm-*.md", "pm", false)]
+    public void A_folder_may_hold_matches_only_when_its_path_fits_the_start_of_a_pattern(string pattern, string folder, bool may)
+    {
+        Assert.Equal(may, new PostmortemPathMatcher([pattern]).MayMatchBelow(folder));
+    }
 }

@@ -63,7 +63,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var item = Tracked.Item("a");
         await store.UpsertItemsAsync([item], None);
         await store.MarkIssueAttemptAsync(item.Key, _database.Time.GetUtcNow(), None);
-        await store.RecordIssueAsync(item.Key, 7, "https://github.com/acme/ops-issues/issues/7", None);
+        await store.RecordIssueAsync(item.Key, new IssueRef(7, "https://github.com/acme/ops-issues/issues/7"), None);
         await store.SetIssueStateAsync(Tracked.IssueRepository, 7, ItemState.Closed, _database.Time.GetUtcNow(), None);
         var recorded = (await store.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single();
 
@@ -116,7 +116,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
 
         await store.MarkIssueAttemptAsync(item.Key, attempted, None);
         var marked = (await store.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single();
-        await store.RecordIssueAsync(item.Key, 12, "https://github.com/acme/ops-issues/issues/12", None);
+        await store.RecordIssueAsync(item.Key, new IssueRef(12, "https://github.com/acme/ops-issues/issues/12"), None);
         var recorded = (await store.GetItemsAsync(Tracked.Repository, Tracked.Path, None)).Single();
 
         Assert.Equal(attempted, marked.IssueAttemptedAt);
@@ -131,7 +131,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
     {
         var store = await SeededStoreAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.RecordIssueAsync("nope", 1, "https://example.test/1", None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.RecordIssueAsync("nope", new IssueRef(1, "https://example.test/1"), None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.MarkIssueAttemptAsync("nope", _database.Time.GetUtcNow(), None));
     }
 
@@ -141,9 +141,9 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var store = await SeededStoreAsync();
         var (a, b) = (Tracked.Item("a"), Tracked.Item("b"));
         await store.UpsertItemsAsync([a, b], None);
-        await store.RecordIssueAsync(a.Key, 5, "https://github.com/acme/ops-issues/issues/5", None);
+        await store.RecordIssueAsync(a.Key, new IssueRef(5, "https://github.com/acme/ops-issues/issues/5"), None);
 
-        var error = await Assert.ThrowsAnyAsync<DbException>(() => store.RecordIssueAsync(b.Key, 5, "https://github.com/ACME/ops-issues/issues/5", None));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => store.RecordIssueAsync(b.Key, new IssueRef(5, "https://github.com/ACME/ops-issues/issues/5"), None));
         Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -161,7 +161,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var store = await SeededStoreAsync();
         var item = Tracked.Item("a");
         await store.UpsertItemsAsync([item], None);
-        await store.RecordIssueAsync(item.Key, 5, "https://github.com/acme/ops-issues/issues/5", None);
+        await store.RecordIssueAsync(item.Key, new IssueRef(5, "https://github.com/acme/ops-issues/issues/5"), None);
 
         Assert.False(await store.SetIssueStateAsync(Tracked.IssueRepository, 6, ItemState.Closed, _database.Time.GetUtcNow(), None));
         Assert.False(await store.SetIssueStateAsync("acme/other", 5, ItemState.Closed, _database.Time.GetUtcNow(), None));
@@ -174,7 +174,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var store = await SeededStoreAsync();
         var item = Tracked.Item("a");
         await store.UpsertItemsAsync([item], None);
-        await store.RecordIssueAsync(item.Key, 5, "https://github.com/acme/ops-issues/issues/5", None);
+        await store.RecordIssueAsync(item.Key, new IssueRef(5, "https://github.com/acme/ops-issues/issues/5"), None);
         var closedAt = _database.Time.GetUtcNow().AddHours(1);
 
         Assert.True(await store.SetIssueStateAsync("ACME/Ops-Issues", 5, ItemState.Closed, closedAt, None));
@@ -193,7 +193,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var store = await SeededStoreAsync();
         var item = Tracked.Item("a");
         await store.UpsertItemsAsync([item], None);
-        await store.RecordIssueAsync(item.Key, 5, "https://github.com/acme/ops-issues/issues/5", None);
+        await store.RecordIssueAsync(item.Key, new IssueRef(5, "https://github.com/acme/ops-issues/issues/5"), None);
         var closedAt = _database.Time.GetUtcNow().AddHours(1);
 
         // The webhook's close, then a reconcile pass that had read the issue (still open) a minute before it.
@@ -245,7 +245,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var store = await SeededStoreAsync();
         var (waiting, opened, removed) = (Tracked.Item("waiting"), Tracked.Item("opened"), Tracked.Item("removed") with { Removed = true });
         await store.UpsertItemsAsync([waiting, opened, removed], None);
-        await store.RecordIssueAsync(opened.Key, 3, "https://github.com/acme/ops-issues/issues/3", None);
+        await store.RecordIssueAsync(opened.Key, new IssueRef(3, "https://github.com/acme/ops-issues/issues/3"), None);
 
         Assert.Equal(["waiting"], (await store.GetItemsAwaitingIssueAsync(None)).Select(i => i.ItemId));
     }
@@ -265,7 +265,7 @@ public abstract class ActionItemStoreContract : IAsyncLifetime
         var before = await SeededStoreAsync();
         var item = Tracked.Item("a");
         await before.UpsertItemsAsync([item], None);
-        await before.RecordIssueAsync(item.Key, 9, "https://github.com/acme/ops-issues/issues/9", None);
+        await before.RecordIssueAsync(item.Key, new IssueRef(9, "https://github.com/acme/ops-issues/issues/9"), None);
 
         var after = await _database.StoreAsync();
 

@@ -49,7 +49,7 @@ public abstract class ItemListingContract : IAsyncLifetime
         // Meanwhile: a new item, an item already seen reworded, one not seen yet closed by its issue.
         _database.Time.Advance(TimeSpan.FromHours(1));
         await store.UpsertItemsAsync([Tracked.Item("late-comer") with { CreatedAt = _database.Time.GetUtcNow() }, items[1] with { Title = "Reworded", Line = 99 }], None);
-        await store.RecordIssueAsync(items[6].Key, 6, "https://github.com/acme/ops-issues/issues/6", None);
+        await store.RecordIssueAsync(items[6].Key, new IssueRef(6, "https://github.com/acme/ops-issues/issues/6"), None);
         await store.SetIssueStateAsync(Tracked.IssueRepository, 6, ItemState.Closed, _database.Time.GetUtcNow(), None);
         var (rest, _) = await WalkAsync(store, new ItemQuery(ItemStateFilter.All), limit: 3, first.Next);
 
@@ -98,7 +98,7 @@ public abstract class ItemListingContract : IAsyncLifetime
         var issued = Tracked.Item("issued", owners: ["alice", "Bob"]);
         var closed = Tracked.Item("closed") with { Owners = [], Due = null, Priority = null, State = ItemState.Closed, ClosedAt = _database.Time.GetUtcNow().AddDays(2) };
         await store.UpsertItemsAsync([issued, closed, Tracked.Item("removed") with { Removed = true }], None);
-        await store.RecordIssueAsync(issued.Key, 12, "https://github.com/acme/ops-issues/issues/12", None);
+        await store.RecordIssueAsync(issued.Key, new IssueRef(12, "https://github.com/acme/ops-issues/issues/12"), None);
 
         var summaries = (await store.ListItemSummariesAsync(None)).ToDictionary(s => s.Key);
 

@@ -38,7 +38,7 @@ public abstract class ReminderLedgerContract : IAsyncLifetime
     {
         var (store, ledger) = await SeededAsync();
         await store.UpsertItemsAsync([Tracked.Item("open"), Tracked.Item("removed") with { Removed = true }, Tracked.Item("closed") with { IssueNumber = 3 }], None);
-        await store.RecordIssueAsync(Tracked.Item("closed").Key, 3, "https://github.com/acme/ops-issues/issues/3", None);
+        await store.RecordIssueAsync(Tracked.Item("closed").Key, new IssueRef(3, "https://github.com/acme/ops-issues/issues/3"), None);
         await store.SetIssueStateAsync(Tracked.IssueRepository, 3, ItemState.Closed, _database.Time.GetUtcNow(), None);
 
         var candidates = await ReadAsync(ledger);

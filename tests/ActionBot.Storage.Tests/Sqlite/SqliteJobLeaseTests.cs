@@ -3,5 +3,5 @@ using ActionBot.Storage.Tests.TestKit;
 
 namespace ActionBot.Storage.Tests.Sqlite;
 
-/// <summary>The contract on a real SQLite file (one process per file: the lease is in-process).</summary>
+/// <summary>The contract on a real SQLite file: each "replica" a lease of its own, kept apart by the lock file beside the database.</summary>
 public sealed class SqliteJobLeaseTests() : JobLeaseContract(new TempDatabase());

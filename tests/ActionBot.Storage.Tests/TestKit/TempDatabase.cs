@@ -1,4 +1,3 @@
-using ActionBot.Core.Coordination;
 using ActionBot.Core.Ports;
 using ActionBot.Storage.Sqlite;
 using Dapper;
@@ -13,7 +12,6 @@ namespace ActionBot.Storage.Tests.TestKit;
 internal sealed class TempDatabase : StorageTestDatabase, IDisposable
 {
     private readonly List<IDisposable> _opened = [];
-    private readonly InProcessJobLease _lease = new();
 
     public TempDatabase()
     {
@@ -66,8 +64,8 @@ internal sealed class TempDatabase : StorageTestDatabase, IDisposable
         return new ClaimingStart(owner, Track(new SqliteDeliveryInbox(factory, owner)), new SqliteChatOutbox(factory, owner));
     }
 
-    // One process per SQLite file: the lease is in-process, shared by the "replicas" a test starts.
-    public override Task<IJobLease> JobLeaseAsync() => Task.FromResult<IJobLease>(_lease);
+    // Each start its own lease, as another process would have (serve and a backfill beside it): the lock file keeps them apart.
+    public override Task<IJobLease> JobLeaseAsync() => Task.FromResult<IJobLease>(new SqliteJobLease(NewFactory(), TimeProvider.System));
 
     public override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {

@@ -10,6 +10,7 @@ public sealed class FakeGitHubFaults
     private readonly Queue<FakeFault> _queued = new();
     private Random _random = new(12345);
     private int _createThenFailQueued;
+    private int _attachThenFailQueued;
 
     /// <summary>Fraction of requests (0 to 1) answered with one of <see cref="Kinds"/>, drawn from a seeded random.</summary>
     public double Rate { get; set; }
@@ -35,6 +36,9 @@ public sealed class FakeGitHubFaults
 
     /// <summary>Issues stored whose answer was then failed.</summary>
     public int InjectedAfterCreate { get; private set; }
+
+    /// <summary>Sub-issues attached whose answer was then failed.</summary>
+    public int InjectedAfterAttach { get; private set; }
 
     public void Seed(int seed)
     {
@@ -65,12 +69,22 @@ public sealed class FakeGitHubFaults
         }
     }
 
+    /// <summary>The next <paramref name="count"/> sub-issue attaches attach it, then fail the answer (502).</summary>
+    public void AttachThenFail(int count = 1)
+    {
+        lock (_sync)
+        {
+            _attachThenFailQueued += count;
+        }
+    }
+
     public void Reset()
     {
         lock (_sync)
         {
             _queued.Clear();
             _createThenFailQueued = 0;
+            _attachThenFailQueued = 0;
             Rate = 0;
             CreateThenFailRate = 0;
         }
@@ -109,6 +123,21 @@ public sealed class FakeGitHubFaults
             }
 
             return fail;
+        }
+    }
+
+    internal bool DrawAttachThenFail()
+    {
+        lock (_sync)
+        {
+            if (_attachThenFailQueued == 0)
+            {
+                return false;
+            }
+
+            _attachThenFailQueued--;
+            InjectedAfterAttach++;
+            return true;
         }
     }
 }

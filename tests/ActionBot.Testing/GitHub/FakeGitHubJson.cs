@@ -88,6 +88,7 @@ internal static class FakeGitHubJson
             ["updated_at"] = Time(issue.UpdatedAt),
             ["closed_at"] = Time(issue.ClosedAt),
             ["author_association"] = "NONE",
+            ["sub_issues_summary"] = SubIssuesSummary(repo, issue.Number),
         };
 
         // GitHub marks pull requests in the issues list with this key, and leaves it out for issues.
@@ -104,6 +105,14 @@ internal static class FakeGitHubJson
         }
 
         return json;
+    }
+
+    // GitHub's count of an issue's sub-issues, as every issue object carries it.
+    private static object SubIssuesSummary(FakeRepository repo, int number)
+    {
+        var children = repo.SubIssueRefs(number).Select(c => c.Repository.IssueItem(c.Number)).OfType<FakeIssue>().ToList();
+        var completed = children.Count(c => c.State == "closed");
+        return new { total = children.Count, completed, percent_completed = children.Count == 0 ? 0 : completed * 100 / children.Count };
     }
 
     public static object Comment(string api, FakeRepository repo, int number, FakeComment comment) => new
@@ -148,7 +157,10 @@ internal static class FakeGitHubJson
         node_id = $"C_{commit.Sha}",
         url = $"{api}repos/{repo.FullName}/commits/{commit.Sha}",
         html_url = $"https://github.com/{repo.FullName}/commit/{commit.Sha}",
-        commit = new { message = commit.Message },
+        comments_url = $"{api}repos/{repo.FullName}/commits/{commit.Sha}/comments",
+        commit = GitCommit(api, repo, commit),
+        author = commit.Author is null ? null : User(commit.Author),
+        committer = User("web-flow"),
         parents = commit.ParentSha is null ? [] : new[] { new { sha = commit.ParentSha, url = $"{api}repos/{repo.FullName}/commits/{commit.ParentSha}" } },
     };
 
@@ -158,11 +170,32 @@ internal static class FakeGitHubJson
         node_id = $"C_{commit.Sha}",
         url = $"{api}repos/{repo.FullName}/commits/{commit.Sha}",
         html_url = $"https://github.com/{repo.FullName}/commit/{commit.Sha}",
-        commit = new { message = commit.Message },
+        comments_url = $"{api}repos/{repo.FullName}/commits/{commit.Sha}/comments",
+        commit = GitCommit(api, repo, commit),
+        author = commit.Author is null ? null : User(commit.Author),
+        committer = User("web-flow"),
         parents = commit.ParentSha is null ? [] : new[] { new { sha = commit.ParentSha, url = $"{api}repos/{repo.FullName}/commits/{commit.ParentSha}" } },
         stats = new { additions = commit.Files.Sum(f => f.Additions), deletions = commit.Files.Sum(f => f.Deletions), total = commit.Files.Sum(f => f.Additions + f.Deletions) },
         files = commit.Files.Select(f => FileChange(api, repo, commit.Sha, f)).ToList(),
     };
+
+    // The git commit inside a commit object: author and committer as git records them (name, email, date), the tree, the message.
+    private static object GitCommit(string api, FakeRepository repo, FakeCommit commit)
+    {
+        var person = new { name = commit.Author ?? "Someone", email = $"{commit.Author ?? "someone"}@users.noreply.github.com", date = Time(commit.Date) };
+        return new
+        {
+            author = person,
+            committer = new { name = "GitHub", email = "noreply@github.com", date = Time(commit.Date) },
+            message = commit.Message,
+            tree = new { sha = TreeSha(commit.Sha, ""), url = $"{api}repos/{repo.FullName}/git/trees/{TreeSha(commit.Sha, "")}" },
+            url = $"{api}repos/{repo.FullName}/git/commits/{commit.Sha}",
+            comment_count = 0,
+        };
+    }
+
+    /// <summary>The sha of a folder's tree at a commit ("" is the root), stable for the same content address.</summary>
+    public static string TreeSha(string commitSha, string folder) => Sha($"tree:{commitSha}:{folder}");
 
     private static long UserId(string login) => 1000 + (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(login) % 1_000_000;
 }

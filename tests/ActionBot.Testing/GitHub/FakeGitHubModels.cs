@@ -23,7 +23,8 @@ public sealed record FakeIssue(
     IReadOnlyList<FakeComment> Comments,
     bool IsPullRequest);
 
-public sealed record FakeCommit(string Sha, string? ParentSha, string Message, IReadOnlyList<FakeFileChange> Files);
+/// <summary>A commit: its parent, message, changed files, and when and by whom (a GitHub login, or none GitHub knows) it was made.</summary>
+public sealed record FakeCommit(string Sha, string? ParentSha, string Message, IReadOnlyList<FakeFileChange> Files, DateTimeOffset Date = default, string? Author = null);
 
 /// <summary>A request the fake received, with the status it answered.</summary>
 public sealed record FakeGitHubRequest(

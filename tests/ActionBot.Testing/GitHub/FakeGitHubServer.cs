@@ -43,6 +43,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         _app.Use(AuthenticateAsync);
         MapRepositoryEndpoints(_app);
         MapIssueEndpoints(_app);
+        MapSubIssueEndpoints(_app);
+        MapGitDataEndpoints(_app);
         MapAppEndpoints(_app);
         MapUserEndpoints(_app);
         _app.MapFallback(() => Results.Json(FakeGitHubJson.Error("Not Found", 404), FakeGitHubJson.Options, statusCode: 404));

@@ -1,5 +1,6 @@
 using System.Text;
 using ActionBot.Cli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActionBot.Tests.Cli;
 
@@ -17,12 +18,16 @@ internal static class CliHarness
     public static Task<CliRun> RunWithInputAsync(string standardInput, params string[] args) =>
         RunWithInputAsync(Encoding.UTF8.GetBytes(standardInput), args);
 
-    public static async Task<CliRun> RunWithInputAsync(byte[] standardInput, params string[] args)
+    public static Task<CliRun> RunWithInputAsync(byte[] standardInput, params string[] args) =>
+        RunAsync(standardInput, args, testServices: null, CancellationToken.None);
+
+    /// <summary>A run whose services (of a verb that builds serve's, as <c>backfill</c>) a test changes, stopped by <paramref name="cancellationToken"/> as by Ctrl+C.</summary>
+    public static async Task<CliRun> RunAsync(byte[] standardInput, string[] args, Action<IServiceCollection>? testServices, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(standardInput);
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await ActionBotCli.RunAsync(args, new CliConsole(input, output, error, CliConsole.DefaultWidth));
+        var exitCode = await ActionBotCli.RunAsync(args, new CliConsole(input, output, error, CliConsole.DefaultWidth), testServices, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }

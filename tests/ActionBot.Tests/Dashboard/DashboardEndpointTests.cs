@@ -101,7 +101,7 @@ public sealed class DashboardEndpointTests : IntegrationTest
                 Item("k2", "Rotate the signing key", ["dana"], due: DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3), now),
             ],
             CancellationToken.None);
-        await store.RecordIssueAsync("k2", 7, "https://github.com/acme/services/issues/7", CancellationToken.None);
+        await store.RecordIssueAsync("k2", new IssueRef(7, "https://github.com/acme/services/issues/7"), CancellationToken.None);
 
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
 

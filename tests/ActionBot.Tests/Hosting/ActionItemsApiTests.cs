@@ -30,7 +30,7 @@ public sealed class ActionItemsApiTests : IntegrationTest
             {
                 added = [StoredItems.Item("late-1", "postmortems/a.md", StoredItems.Start.AddDays(2)), StoredItems.Item("late-2", "postmortems/b.md", StoredItems.Start.AddDays(3))];
                 await store.UpsertItemsAsync(added, CancellationToken.None);
-                await store.RecordIssueAsync(seeded[20].Key, 120, "https://github.com/acme/services/issues/120", CancellationToken.None);
+                await store.RecordIssueAsync(seeded[20].Key, new IssueRef(120, "https://github.com/acme/services/issues/120"), CancellationToken.None);
                 await store.SetIssueStateAsync(ActionBotApplication.Repository, 120, ItemState.Closed, StoredItems.Start.AddDays(4), CancellationToken.None);
             }
         });

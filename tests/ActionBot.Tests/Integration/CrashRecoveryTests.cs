@@ -20,7 +20,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
         using var response = await first.PostWebhookAsync("pull_request", MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both));
         await kill.Reached.WaitAsync(ActionBotApplication.WaitLimit);
         await first.DisposeAsync();
-        Assert.Equal(3, Repository.Issues.Count);
+        Assert.Equal(3, Repository.ActionItemIssues.Count);
         first.AssertLogsAreClean();
 
         // The restarted bot takes back its dead run's claim at start-up (the clock never moves past the lease) and finds
@@ -31,9 +31,11 @@ public sealed class CrashRecoveryTests : IntegrationTest
         await second.DrainAsync();
         Assert.Equal(startedAt, clock.GetUtcNow());
 
-        var issues = Repository.Issues;
+        var issues = Repository.ActionItemIssues;
         Assert.Equal(5, issues.Count);
-        Assert.Equal(5, GitHub.IssuesCreated);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         var items = await second.GetItemsAsync("open");
         Assert.Equal(5, items.Count);
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
@@ -58,7 +60,7 @@ public sealed class CrashRecoveryTests : IntegrationTest
         await app.DrainAsync();
 
         Assert.Equal(1, GitHub.Faults.Injected);
-        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.Issues.Select(i => i.Title).Order());
+        Assert.Equal(SamplePostmortems.CacheOpenTitles.Order(), Repository.ActionItemIssues.Select(i => i.Title).Order());
         app.AssertLogsAreClean();
     }
 
@@ -72,8 +74,10 @@ public sealed class CrashRecoveryTests : IntegrationTest
         await app.DrainAsync();
 
         Assert.Equal(1, GitHub.Faults.InjectedAfterCreate);
-        Assert.Equal(5, Repository.Issues.Count);
-        Assert.Equal(5, GitHub.IssuesCreated);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         Assert.Equal(5, (await app.GetItemsAsync("open")).Select(i => i.IssueNumber).OfType<int>().Distinct().Count());
         app.AssertLogsAreClean();
     }
@@ -94,8 +98,10 @@ public sealed class CrashRecoveryTests : IntegrationTest
         await pass.WaitAsync(ActionBotApplication.WaitLimit);
         await app.DrainAsync();
 
-        Assert.Equal(5, Repository.Issues.Count);
-        Assert.Equal(5, GitHub.IssuesCreated);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         app.AssertLogsAreClean();
     }
 }

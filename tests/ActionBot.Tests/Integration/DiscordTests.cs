@@ -43,16 +43,20 @@ public sealed class DiscordTests : IntegrationTest
 
         var announcement = Assert.Single(messages);
         Assert.Contains("Cache stampede", announcement.Content, StringComparison.Ordinal);
-        Assert.All(Repository.Issues, issue => Assert.Contains($"[#{issue.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{issue.Number}>)", announcement.Content, StringComparison.Ordinal));
+        Assert.All(Repository.ActionItemIssues, issue => Assert.Contains($"[#{issue.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{issue.Number}>)", announcement.Content, StringComparison.Ordinal));
         Assert.Equal(Array.Empty<string>(), announcement.AllowedParse);
+        var tracking = Assert.Single(Repository.TrackingIssues);
+        var trackingLink = $"[tracking issue #{tracking.Number}](<https://github.com/{ActionBotApplication.Repository}/issues/{tracking.Number}>)";
+        Assert.Contains(trackingLink, announcement.Content, StringComparison.Ordinal);
 
         var answer = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks").With("source", "#42"));
         Assert.Equal(4, answer.Type);
-        Assert.All(Repository.Issues, issue =>
+        Assert.All(Repository.ActionItemIssues, issue =>
         {
             Assert.Contains(issue.Title, answer.Content, StringComparison.Ordinal);
             Assert.Contains($"issues/{issue.Number}>", answer.Content, StringComparison.Ordinal);
         });
+        Assert.Contains(trackingLink, answer.Content, StringComparison.Ordinal);
         var latest = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("tasks"));
         Assert.Equal(answer.Content, latest.Content);
         Assert.Single(Fake.Messages);
@@ -125,7 +129,7 @@ public sealed class DiscordTests : IntegrationTest
     {
         var app = await StartBotAsync(s => s["ActionBot:Discord:UserLinks:" + OctocatUserId] = "octocat");
         await MergeOwnersPostmortemAsync(app);
-        var breaker = Repository.Issues.Single(i => i.Title.Contains("circuit breaker", StringComparison.Ordinal));
+        var breaker = Repository.ActionItemIssues.Single(i => i.Title.Contains("circuit breaker", StringComparison.Ordinal));
         var store = app.Services.GetRequiredService<IActionItemStore>();
 
         var refused = await InteractionAnswer.AskAsync(app, InteractionBuilder.Command("snooze").With("item", $"#{breaker.Number}").With("days", 7).From("900000000000000555"));

@@ -23,9 +23,11 @@ public sealed class GitHubFaultTests : IntegrationTest
 
         Assert.True(GitHub.Faults.Injected > 0, "no fault was injected");
         Assert.True(GitHub.Faults.InjectedAfterCreate > 0, "no issue was created and then failed");
-        var issues = Repository.Issues;
+        var issues = Repository.ActionItemIssues;
         Assert.Equal(5, issues.Count);
-        Assert.Equal(5, GitHub.IssuesCreated);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         var items = await app.GetItemsAsync("open");
         Assert.Equal(5, items.Count);
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
@@ -45,8 +47,10 @@ public sealed class GitHubFaultTests : IntegrationTest
         await app.DrainAsync();
 
         Assert.Equal(2, GitHub.Faults.InjectedAfterCreate);
-        Assert.Equal(5, GitHub.IssuesCreated);
-        Assert.Equal(5, Repository.Issues.Count);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
         Assert.Equal(5, (await app.GetItemsAsync("open")).Select(i => i.IssueNumber).OfType<int>().Distinct().Count());
         Assert.DoesNotContain(app.Logs.Entries, e => e.EventId.Id == 2000); // no delivery put back for a later retry
         app.AssertLogsAreClean();

@@ -20,7 +20,7 @@ public sealed class IgnoredDeliveryTests : IntegrationTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, await app.CountStoredDeliveriesAsync());
-        Assert.Empty(Repository.Issues);
+        Assert.Empty(Repository.ActionItemIssues);
         Assert.Empty(GitHub.Requests);
         Assert.Empty(await app.GetItemsAsync());
         app.AssertLogsAreClean();
@@ -43,7 +43,7 @@ public sealed class IgnoredDeliveryTests : IntegrationTest
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(1, await app.CountStoredDeliveriesAsync());
-        Assert.Empty(Repository.Issues);
+        Assert.Empty(Repository.ActionItemIssues);
         Assert.Empty(GitHub.RequestsTo("POST", "/repos"));
         Assert.Empty(await app.GetItemsAsync());
         app.AssertLogsAreClean();

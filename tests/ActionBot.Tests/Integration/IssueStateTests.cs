@@ -18,7 +18,7 @@ public sealed class IssueStateTests : IntegrationTest
     {
         var app = await StartBotAsync();
         await MergeQueuePostmortemAsync(app);
-        var issue = Repository.Issues[0];
+        var issue = Repository.ActionItemIssues[0];
         var closed = new IssuesEventBuilder()
             .InRepository(ActionBotApplication.Repository)
             .WithNumber(issue.Number)
@@ -44,7 +44,7 @@ public sealed class IssueStateTests : IntegrationTest
     {
         var app = await StartBotAsync();
         await MergeQueuePostmortemAsync(app);
-        var issue = Repository.Issues[0];
+        var issue = Repository.ActionItemIssues[0];
         var assigned = new IssuesEventBuilder()
             .InRepository(ActionBotApplication.Repository)
             .WithNumber(issue.Number)
@@ -70,7 +70,7 @@ public sealed class IssueStateTests : IntegrationTest
     {
         var app = await StartBotAsync();
         await MergeQueuePostmortemAsync(app);
-        var issue = Repository.Issues[^1];
+        var issue = Repository.ActionItemIssues[^1];
 
         await IssueClosing.CloseOnGitHubAsync(GitHub, issue.Number);
         Assert.Empty(await app.GetItemsAsync("closed"));

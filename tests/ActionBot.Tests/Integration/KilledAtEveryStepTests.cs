@@ -48,8 +48,11 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
 
         var (app, restartedAt) = await RestartAsync();
 
-        Assert.Equal(5, GitHub.IssuesCreated);
-        var issues = Repository.Issues;
+        // Five item issues and a tracking issue per postmortem, its items attached once each.
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
+        Assert.Equal([2, 3], Repository.TrackingIssues.Select(t => Repository.SubIssues(t.Number).Count).Order());
+        Assert.DoesNotContain(GitHub.Requests, r => r.StatusCode == 422);
+        var issues = Repository.ActionItemIssues;
         var items = await app.GetItemsAsync("open");
         Assert.Equal(5, items.Count);
         Assert.All(items, item => Assert.Equal(item.Key, IssueMarker.Find(Assert.Single(issues, i => i.Number == item.IssueNumber).Body)));
@@ -78,12 +81,14 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
         }
 
         await first.DisposeAsync();
-        var before = Repository.Issues.ToDictionary(i => i.Title);
+        var before = Repository.ActionItemIssues.ToDictionary(i => i.Title);
         await KillAtAsync($"{point}#{crossing}", MergedPullRequest.Seed(GitHub, edit, [new(CachePath, CacheEdited)]));
 
         var (app, restartedAt) = await RestartAsync();
 
-        Assert.Equal(4, GitHub.IssuesCreated);
+        // The first merge's three issues and tracking issue, the added item's issue, attached to it once.
+        Assert.Equal(4 + 1, GitHub.IssuesCreated);
+        Assert.Equal(4, Repository.SubIssues(Assert.Single(Repository.TrackingIssues).Number).Count);
         Assert.Equal("Add request coalescing to the product cache service", Repository.Issue(before[CacheOpenTitles[0]].Number)!.Title);
         var comment = Assert.Single(Repository.Issue(before[CacheOpenTitles[2]].Number)!.Comments);
         Assert.Contains(MergedPullRequest.HtmlUrl(edit), comment.Body, StringComparison.Ordinal);
@@ -116,8 +121,9 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
 
         var tookBack = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 20 && e.Category.EndsWith("ClaimOwner", StringComparison.Ordinal)).Message;
         Assert.StartsWith($"Took back {deliveries} webhook delivery(ies)", tookBack, StringComparison.Ordinal);
-        Assert.Equal(deliveries * QueueOpenTitles.Length, GitHub.IssuesCreated);
-        Assert.Equal(deliveries * QueueOpenTitles.Length, Repository.Issues.Select(i => IssueMarker.Find(i.Body)).Distinct().Count());
+        Assert.Equal(deliveries * (QueueOpenTitles.Length + 1), GitHub.IssuesCreated);
+        Assert.Equal(deliveries * QueueOpenTitles.Length, Repository.ActionItemIssues.Select(i => IssueMarker.Find(i.Body)).Distinct().Count());
+        Assert.Equal(deliveries, Repository.TrackingIssues.Count);
         Assert.Equal(deliveries, Discord!.Messages.Count(IsAnnouncement));
         Assert.Equal(restartedAt, app.Clock!.GetUtcNow());
         app.AssertLogsAreClean();
@@ -156,7 +162,7 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
         var key = PostmortemAnnouncement.KeyOf(new TrackedPostmortem { Repository = ActionBotApplication.Repository, Path = path, IssueRepository = ActionBotApplication.Repository, CommitSha = MergedPullRequest.MergeSha(pullRequest) });
         var announcement = Assert.Single(Discord!.Messages, m => m.Nonce == DiscordOutboxSender.Nonce(key, 0));
         Assert.Equal(issues, announcement.Content.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal)));
-        Assert.All(Repository.Issues.Where(i => announcement.Content.Contains(i.Title, StringComparison.Ordinal)), issue =>
+        Assert.All(Repository.ActionItemIssues.Where(i => announcement.Content.Contains(i.Title, StringComparison.Ordinal)), issue =>
             Assert.Contains($"issues/{issue.Number}>", announcement.Content, StringComparison.Ordinal));
     }
 

@@ -18,9 +18,11 @@ public sealed class MergedPullRequestTests : IntegrationTest
         await app.DrainAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var issues = Repository.Issues;
+        var issues = Repository.ActionItemIssues;
         Assert.Equal([.. CacheOpenTitles, .. QueueOpenTitles], issues.OrderBy(i => i.Number).Select(i => i.Title));
-        Assert.Equal(5, GitHub.IssuesCreated);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         var sha = MergedPullRequest.MergeSha(42);
         Assert.All(issues, issue =>
         {
@@ -60,7 +62,7 @@ public sealed class MergedPullRequestTests : IntegrationTest
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var pages = GitHub.RequestsTo("GET", $"/repos/{ActionBotApplication.Repository}/pulls/43/files");
         Assert.Equal(["?per_page=100", "?per_page=100&page=2"], pages.Select(r => r.Query));
-        Assert.Equal([.. CacheOpenTitles, .. QueueOpenTitles], Repository.Issues.OrderBy(i => i.Number).Select(i => i.Title));
+        Assert.Equal([.. CacheOpenTitles, .. QueueOpenTitles], Repository.ActionItemIssues.OrderBy(i => i.Number).Select(i => i.Title));
         Assert.Equal(5, (await app.GetItemsAsync("open")).Count(i => i.IssueNumber is not null));
         app.AssertLogsAreClean();
     }

@@ -18,8 +18,10 @@ public sealed class RedeliveryTests : IntegrationTest
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         Assert.Equal(1, await app.CountStoredDeliveriesAsync());
-        Assert.Equal(5, Repository.Issues.Count);
-        Assert.Equal(5, GitHub.IssuesCreated);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         foreach (var response in responses)
         {
             response.Dispose();
@@ -35,7 +37,7 @@ public sealed class RedeliveryTests : IntegrationTest
         var delivery = MergedPullRequest.Seed(GitHub, 42, SamplePostmortems.Both);
         using var first = await app.PostWebhookAsync("pull_request", delivery);
         await app.DrainAsync();
-        var issuesAfterFirst = Repository.Issues.Select(i => i.Number).ToList();
+        var issuesAfterFirst = Repository.ActionItemIssues.Select(i => i.Number).ToList();
 
         using var redelivered = await app.PostWebhookAsync("pull_request", delivery, Guid.NewGuid().ToString());
         await app.DrainAsync();
@@ -43,8 +45,10 @@ public sealed class RedeliveryTests : IntegrationTest
         Assert.Equal(HttpStatusCode.Accepted, redelivered.StatusCode);
         Assert.Equal(2, await app.CountStoredDeliveriesAsync());
         Assert.Equal(5, issuesAfterFirst.Count);
-        Assert.Equal(issuesAfterFirst, Repository.Issues.Select(i => i.Number));
-        Assert.Equal(5, GitHub.IssuesCreated);
+        Assert.Equal(issuesAfterFirst, Repository.ActionItemIssues.Select(i => i.Number));
+        // Five item issues and one tracking issue per postmortem, each created once.
+        Assert.Equal(2, Repository.TrackingIssues.Count);
+        Assert.Equal(5 + 2, GitHub.IssuesCreated);
         Assert.Equal(5, (await app.GetItemsAsync("open")).Count);
         app.AssertLogsAreClean();
     }

@@ -41,7 +41,7 @@ public sealed class WebhookFloodTests : IntegrationTest
 
         Assert.Equal(HttpStatusCode.OK, healthDuringFlood.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal(5, Repository.Issues.Count);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
         Assert.Equal(HttpStatusCode.OK, healthAfter.StatusCode);
         Assert.False(serve.HasExited);
 

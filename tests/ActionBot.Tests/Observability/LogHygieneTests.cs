@@ -40,7 +40,7 @@ public sealed class LogHygieneTests : IntegrationTest
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal(5, Repository.Issues.Count);
+        Assert.Equal(5, Repository.ActionItemIssues.Count);
         Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 2300 && e.Category == typeof(IntegrationsReport).FullName);
         app.AssertLogsAreClean();
         foreach (var secret in new[] { DiscordBotToken, DiscordPublicKey, ReadToken })

@@ -29,7 +29,7 @@ public sealed class TasksCommand(IActionItemStore store, PostmortemLookup lookup
         var items = (await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken).ConfigureAwait(false))
             .Where(i => !i.Removed).OrderBy(i => i.Line).ToList();
         var pr = postmortem.PullRequest is { } number && postmortem.PullRequestUrl is { } url ? $", {DiscordMarkdown.Link($"PR #{number}", url)}" : "";
-        var header = $"**{ItemLines.Postmortem(postmortem)}** ({DiscordMarkdown.Escape(postmortem.Path)}{pr}): {items.Count} action item{(items.Count == 1 ? "" : "s")}";
+        var header = $"**{ItemLines.Postmortem(postmortem)}** ({DiscordMarkdown.Escape(postmortem.Path)}{pr}){ItemLines.TrackingIssue(postmortem)}: {items.Count} action item{(items.Count == 1 ? "" : "s")}";
         var lines = items.Select(i => ItemLines.Full(i, lookup.DueDates.DueDate(i, postmortem))).ToList();
         return CommandReply.Public(MessageSplitter.Split(header, lines, maxMessages: 5));
     }

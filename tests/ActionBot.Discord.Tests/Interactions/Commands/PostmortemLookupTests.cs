@@ -1,3 +1,4 @@
+using ActionBot.Core.Ports;
 using ActionBot.Core.Reminders;
 using ActionBot.Core.Tracking;
 using ActionBot.Discord.Interactions.Commands;
@@ -91,8 +92,8 @@ public sealed class PostmortemLookupTests
         using var _ = store;
         await store.Items.UpsertItemsAsync(
             [Item("first", "acme/services"), Item("second", "acme/services"), Item("third", "acme/other")], CancellationToken.None);
-        await store.Items.RecordIssueAsync("first", 12, "https://github.com/acme/services/issues/12", CancellationToken.None);
-        await store.Items.RecordIssueAsync("third", 12, "https://github.com/acme/other/issues/12", CancellationToken.None);
+        await store.Items.RecordIssueAsync("first", new IssueRef(12, "https://github.com/acme/services/issues/12"), CancellationToken.None);
+        await store.Items.RecordIssueAsync("third", new IssueRef(12, "https://github.com/acme/other/issues/12"), CancellationToken.None);
 
         var found = await lookup.FindItemAsync(reference, CancellationToken.None);
 
