@@ -266,7 +266,7 @@ internal sealed class DocumentWalker
     private void VisitIndentedProse(PlainParagraph prose)
     {
         // One short indented line is a title "centred" with spaces: it names the next section, whatever it says.
-        if (prose.Lines.Count == 1 && prose.Text.Split(' ').Length <= MaxCentredTitleWords && !prose.Text.EndsWith('.'))
+        if (prose.Lines.Count == 1 && (prose.Text.AsSpan().Count(' ') + 1) <= MaxCentredTitleWords && !prose.Text.EndsWith('.'))
         {
             EnterLabel(ParagraphLabel.Clean(prose.Text), prose.Lines[0].Line);
             return;

@@ -34,9 +34,10 @@ public static partial class OwnerParser
             AddNames(owners, TrailingAnnotation().Replace(match.Groups["names"].Value, string.Empty));
         }
 
-        foreach (Match match in Mention().Matches(text))
+        foreach (var mention in Mention().EnumerateMatches(text))
         {
-            Add(owners, match.Groups[1].Value);
+            // The match is "@login": the login follows the @.
+            Add(owners, text.Substring(mention.Index + 1, mention.Length - 1));
         }
 
         return owners;
@@ -66,7 +67,7 @@ public static partial class OwnerParser
         {
             var name = part.Trim().TrimEnd('.', ':').TrimStart('@').Trim();
             // More than four words is a sentence, not a name.
-            if (name.Length > 0 && name.Length <= 60 && name.Split(' ').Length <= 4)
+            if (name.Length > 0 && name.Length <= 60 && name.AsSpan().Count(' ') <= 3)
             {
                 Add(owners, name);
             }

@@ -127,6 +127,6 @@ internal static partial class DocumentHeading
 
     /// <summary>A first-level heading that names the document ("Incident follow-up: DNS outage") rather than a section.</summary>
     public static bool IsDocumentTitle(int level, string text, bool isFirstHeading) =>
-        isFirstHeading && level == 1 && (text.Split(' ').Length > 5 || text.Contains(':', StringComparison.Ordinal) || IsGeneric(text)
+        isFirstHeading && level == 1 && ((text.AsSpan().Count(' ') + 1) > 5 || text.Contains(':', StringComparison.Ordinal) || IsGeneric(text)
             || SectionVocabulary.Classify(text) != SectionRole.Tasks);
 }

@@ -184,7 +184,7 @@ internal static class ListEntryReader
         }
 
         var isBoldOnly = own.LeadIn is not null && own.Text == own.LeadIn;
-        var isShortColonLine = own.Text.EndsWith(':') && own.Text.Split(' ').Length <= 10;
+        var isShortColonLine = own.Text.EndsWith(':') && (own.Text.AsSpan().Count(' ') + 1) <= 10;
         if (isShortColonLine && !isBoldOnly && Phrasing.IsToDo(own.Text) && nested.All(AllNounPhrases))
         {
             return null;
@@ -196,12 +196,12 @@ internal static class ListEntryReader
     private static bool AllNounPhrases(ListBlock list) =>
         list.OfType<ListItemBlock>().All(item => item.Count == 1 && item[0] is ParagraphBlock paragraph
             && InlineText.Read(paragraph).Text is var text
-            && text.Split(' ').Length <= MaxNounPhraseWords && !text.TrimEnd('.').Contains('.', StringComparison.Ordinal)
+            && (text.AsSpan().Count(' ') + 1) <= MaxNounPhraseWords && !text.TrimEnd('.').Contains('.', StringComparison.Ordinal)
             && !Phrasing.StartsWithImperative(text) && !Phrasing.IsToDo(text) && !Phrasing.IsPastReport(text));
 
     // "Monitoring", "Short-term", "Database changes" over a nested list: a few words, no sentence, no verb to do.
     private static bool IsNounLabel(string text) =>
-        text.Split(' ').Length <= 4 && !char.IsPunctuation(text[^1]) && !Phrasing.StartsWithImperative(text) && !Phrasing.IsToDo(text);
+        (text.AsSpan().Count(' ') + 1) <= 4 && !char.IsPunctuation(text[^1]) && !Phrasing.StartsWithImperative(text) && !Phrasing.IsToDo(text);
 
     private static bool IsBareLabel(PlainParagraph own) => own.LeadIn is not null && own.Text == own.LeadIn && own.Text.EndsWith(':');
 

@@ -65,11 +65,11 @@ internal static partial class ParagraphLabel
             return false;
         }
 
-        var words = line.Split(' ').Length;
+        var words = line.AsSpan().Count(' ') + 1;
         if (line.EndsWith(':'))
         {
             return words <= MaxColonLabelWords && !line.Contains(", ", StringComparison.Ordinal) && !line.Contains(". ", StringComparison.Ordinal)
-                && !IntroductionWords.Contains(line.Split(' ')[0].TrimEnd(':'));
+                && !IntroductionWordLookup.Contains(FirstWord(line).TrimEnd(':'));
         }
 
         return words <= MaxPlainHeadingWords && !EndsLikeSentence(line) && SectionVocabulary.Classify(line) != SectionRole.Neutral;
@@ -112,7 +112,7 @@ internal static partial class ParagraphLabel
 
     // "Longer term" over "1, Replace..." / "2, Publish...": a short title line over lines that each open with a marker.
     private static bool TitlesMarkedLines(IReadOnlyList<TextLine> lines) =>
-        lines.Count > 1 && lines[0].Text.Split(' ').Length <= MaxPlainHeadingWords && char.IsUpper(lines[0].Text[0]) && !EndsLikeSentence(lines[0].Text)
+        lines.Count > 1 && (lines[0].Text.AsSpan().Count(' ') + 1) <= MaxPlainHeadingWords && char.IsUpper(lines[0].Text[0]) && !EndsLikeSentence(lines[0].Text)
         && ListMarker.PlainLength(lines[0].Text) == 0 && lines.Skip(1).All(l => ListMarker.PlainLength(l.Text) > 0);
 
     private static Match? InlineLabelAt(string text)
@@ -146,6 +146,10 @@ internal static partial class ParagraphLabel
     {
         "we", "i", "our", "you", "they", "here", "these", "this", "that", "the", "below", "following", "there",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroductionWordLookup = IntroductionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static ReadOnlySpan<char> FirstWord(string line) => line.AsSpan(0, line.IndexOf(' ') is var space and >= 0 ? space : line.Length);
 
     private static bool EndsLikeSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or ',' or ';' or ')';
 }

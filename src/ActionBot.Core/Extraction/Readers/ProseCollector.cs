@@ -74,7 +74,7 @@ internal sealed class ProseCollector(List<EntryDraft> drafts)
     private static EntryDraft? Solo((IReadOnlyList<TextLine> Lines, SectionContext Section, int Scope) prose)
     {
         var text = TextFolding.Fold(string.Join(' ', prose.Lines.Select(l => l.Text)));
-        if (SectionVocabulary.Classify(prose.Section.Name) != SectionRole.Tasks || !IndentedProse.IsProse(text) || text.Split(' ').Length > MaxSoloWords || text.EndsWith(':') || text.EndsWith('?')
+        if (SectionVocabulary.Classify(prose.Section.Name) != SectionRole.Tasks || !IndentedProse.IsProse(text) || (text.AsSpan().Count(' ') + 1) > MaxSoloWords || text.EndsWith(':') || text.EndsWith('?')
             || Phrasing.IsNothingToDo(text) || TitleSplitter.FirstSentenceEnd(text) < text.TrimEnd().Length - 1)
         {
             return null;

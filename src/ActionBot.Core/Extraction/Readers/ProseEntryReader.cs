@@ -49,7 +49,7 @@ internal static partial class ProseEntryReader
                     ProseReading.WithSubject => c.WithSubject,
                     _ => c.ByTeam,
                 }
-                && sentence.Split(' ').Length >= MinWords && !sentence.EndsWith('?') && !sentence.EndsWith(':');
+                && (sentence.AsSpan().Count(' ') + 1) >= MinWords && !sentence.EndsWith('?') && !sentence.EndsWith(':');
             if (last >= 0 && (counts ? commitment!.Value.RefersBack : Elaborates(sentence)))
             {
                 drafts[last] = drafts[last] with { Text = $"{drafts[last].Text} {sentence}" };
