@@ -2,8 +2,10 @@
 """Hand labels for the held-out set (written by hand, per /work/shared/corpus/README.md).
 Each item: (text, owner, due, section[, debatable]). 'debatable' items are also listed in
 labels-debatable.json so scores can be reported with and without them."""
-import json, os
-OUT = os.path.join(os.path.dirname(__file__), "..", "labels")
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from write_labels import write  # noqa: E402
+
 D = {}   # id -> (items, notes)
 CPM = "Corrective and Preventative Measures"
 
@@ -141,17 +143,4 @@ D["h019"] = ([
 
 D["h020"] = ([], "No action items. File starts with a blank line. The root cause is a list of '* 1.', '* 2.', '* 3.' bullets (list marker followed by a number) describing bugs, followed by bullets describing the attack's effects; '## Resolution and recovery' reports the workaround in v2.5.1 and a '* 1. ... * 3.' list of fixes included in v2.5.2 written in the present tense ('SpendBundles submitted to the mempool that only contained fast-forward spends are rejected.', '... we don't update the item in the mempool ...', '... is validated to ensure ...') - describing shipped fixes, not tasks. The timeline reports the hotfix and release (done).")
 
-debatable = {}
-for doc_id, (items, notes) in D.items():
-    out = []
-    for it in items:
-        text, owner, due, section = it[:4]
-        out.append({"text": text, "owner": owner, "due": due, "section": section})
-        if len(it) > 4 and it[4]:
-            debatable.setdefault(doc_id, []).append(text)
-    with open(os.path.join(OUT, doc_id + ".json"), "w", encoding="utf-8") as fh:
-        json.dump({"id": doc_id, "items": out, "notes": notes}, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-with open(os.path.join(OUT, "..", "labels-debatable.json"), "w", encoding="utf-8") as fh:
-    json.dump(debatable, fh, ensure_ascii=False, indent=2)
-print(sum(len(v[0]) for v in D.values()), "items;", sum(len(v) for v in debatable.values()), "debatable")
+write(D, os.path.dirname(os.path.abspath(__file__)))

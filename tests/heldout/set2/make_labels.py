@@ -3,8 +3,10 @@
 following the procedure of /work/heldout/tools/make_labels.py).
 Each item: (text, owner, due, section[, debatable]). 'debatable' items are also listed in
 labels-debatable.json so scores can be reported with and without them."""
-import json, os
-OUT = os.path.join(os.path.dirname(__file__), "..", "labels")
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from write_labels import write  # noqa: E402
+
 D = {}   # id -> (items, notes)
 CPM = "Corrective and Preventative Measures"
 
@@ -182,17 +184,4 @@ D["g020"] = ([
   ("Started mapping out a path on how to dynamically update relay maps", None, None, "The Following 2 Weeks", True),
 ], "MDX blog page: JavaScript import/export statements (post metadata object) before the Markdown; '## **Bold**' headings, bold labels ('**Immediate fixes:**', '**Short-Term improvements:**'). Every follow-up list is written as a report of work already done: Immediate fixes ('Scale Up Nodes: We quadrupled the capacity ...', 'Cleared Logs ...', 'Restarted services ...'), Short-Term improvements ('Re-enabled alerting on our public relays ...', 'Migrated the Asia node to a higher-capacity server.'), and '## The Following 2 Weeks' ('Made a plan to implement load shedding mechanics', 'Started mapping out a path on how to dynamically update relay maps', 'Onboarded more folks ...', 'Set up much more exhaustive metrics and alerting', 'Wrote a load simulation test ... and fixed them promptly'). Per the README these reports are not items. Two of them, however, report only the start of work whose substance is still ahead (implementing load shedding, dynamically updating relay maps); they are the only future work the document implies, so they are labeled with their text as written and both flagged debatable (a strict reading gives this document no items). Not labeled: the other report bullets, 'Core challenges' (problems), 'What Went Well', 'The Nitty Gritty' (cause chain; 'we limited the log size and put a more aggressive log rotation schedule in place' - done), the closing 'Relay-ted thoughts' ('having proper load testing of our infrastructure is really important' - lesson).")
 
-debatable = {}
-for doc_id, (items, notes) in D.items():
-    out = []
-    for it in items:
-        text, owner, due, section = it[:4]
-        out.append({"text": text, "owner": owner, "due": due, "section": section})
-        if len(it) > 4 and it[4]:
-            debatable.setdefault(doc_id, []).append(text)
-    with open(os.path.join(OUT, doc_id + ".json"), "w", encoding="utf-8") as fh:
-        json.dump({"id": doc_id, "items": out, "notes": notes}, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-with open(os.path.join(OUT, "..", "labels-debatable.json"), "w", encoding="utf-8") as fh:
-    json.dump(debatable, fh, ensure_ascii=False, indent=2)
-print(sum(len(v[0]) for v in D.values()), "items;", sum(len(v) for v in debatable.values()), "debatable")
+write(D, os.path.dirname(os.path.abspath(__file__)))
