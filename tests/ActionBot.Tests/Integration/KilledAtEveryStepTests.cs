@@ -90,8 +90,9 @@ public sealed class KilledAtEveryStepTests : IntegrationTest
         Assert.Equal(4 + 1, GitHub.IssuesCreated);
         Assert.Equal(4, Repository.SubIssues(Assert.Single(Repository.TrackingIssues).Number).Count);
         Assert.Equal("Add request coalescing to the product cache service", Repository.Issue(before[CacheOpenTitles[0]].Number)!.Title);
-        var comment = Assert.Single(Repository.Issue(before[CacheOpenTitles[2]].Number)!.Comments);
-        Assert.Contains(MergedPullRequest.HtmlUrl(edit), comment.Body, StringComparison.Ordinal);
+        // The removal comment links the edit, once. The child runs its jobs on the real clock, so a reminder sweep that
+        // falls due while it lives may add an overdue comment beside it: not this test's business.
+        Assert.Single(Repository.Issue(before[CacheOpenTitles[2]].Number)!.Comments, c => c.Body.Contains(MergedPullRequest.HtmlUrl(edit), StringComparison.Ordinal));
         AssertAnnouncedOnce(CachePath, PullRequest, CacheOpenTitles.Length);
         AssertAnnouncedOnce(CachePath, edit, 1);
         Assert.Equal(2, Discord!.Messages.Count(IsAnnouncement));
