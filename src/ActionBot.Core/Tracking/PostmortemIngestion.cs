@@ -44,7 +44,7 @@ public sealed class PostmortemIngestion(
     public async Task<IngestionReport> IngestAsync(TrackedPostmortem merged, string markdown, string? channelId, CancellationToken cancellationToken)
     {
         await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
-        return await IngestOneAsync(merged, markdown, new Announce(channelId), cancellationToken);
+        return await IngestOneAsync(merged, markdown, channelId, backfill: false, cancellationToken);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class PostmortemIngestion(
     public async Task<IngestionReport> BackfillAsync(TrackedPostmortem found, string markdown, CancellationToken cancellationToken)
     {
         await using var lease = await leases.AcquireAsync(OneAtATime, cancellationToken);
-        return await IngestOneAsync(found, markdown, null, cancellationToken);
+        return await IngestOneAsync(found, markdown, channelId: null, backfill: true, cancellationToken);
     }
 
     /// <summary>Finishes what an earlier reading of <paramref name="postmortem"/> left undone: its unopened issues, its promised effects, its tracking issue.</summary>
@@ -86,21 +86,21 @@ public sealed class PostmortemIngestion(
     }
 
     // A backfill announces nothing: dozens of old postmortems would flood the channel on the day the bot is installed.
-    private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, Announce? announce, CancellationToken cancellationToken)
+    private async Task<IngestionReport> IngestOneAsync(TrackedPostmortem merged, string markdown, string? channelId, bool backfill, CancellationToken cancellationToken)
     {
         var result = extractor.Extract(markdown);
         var postmortem = merged with { Title = result.Title ?? merged.Title, Date = result.Date };
         var known = await store.GetItemsAsync(postmortem.Repository, postmortem.Path, cancellationToken);
         var matches = ItemMatcher.Match(known, result.Items);
         var now = time.GetUtcNow();
-        var backfilledAt = announce is null ? now : (DateTimeOffset?)null;
+        var backfilledAt = backfill ? now : (DateTimeOffset?)null;
         var added = matches.Added.Select(item => New(postmortem, item, now) with { BackfilledAt = backfilledAt }).ToList();
         var current = matches.Unchanged.Concat(matches.Reworded).Select(m => Refresh(m.Known, m.Current, now)).Concat(added).ToList();
         var removed = matches.Removed.Select(i => i with { Removed = true, UpdatedAt = now });
 
         // The reading and everything it promises, in one transaction: a crash before it changes nothing, after it loses
         // nothing (a reworded item stored before its issue was rewritten would otherwise read as unchanged next time).
-        var effects = PromisedEffects.Of(postmortem, matches, announce is null ? [] : added, announce?.ChannelId, now);
+        var effects = PromisedEffects.Of(postmortem, matches, backfill ? [] : added, channelId, now);
         await store.SaveReadingAsync(postmortem, [.. current, .. removed], effects, cancellationToken);
         await _crashPoints.ReachedAsync(CrashPoint.ReadingStored, cancellationToken);
 
@@ -200,6 +200,4 @@ public sealed class PostmortemIngestion(
         },
         item,
         now);
-
-    private sealed record Announce(string? ChannelId);
 }
